@@ -1,0 +1,68 @@
+// `npm run bench`: the extension's activation time in a real VS Code (code-server 4.100.3 =
+// VS Code 1.100.3), measured in a fresh extension host on each of several page loads, with the
+// production bundle. Prints every sample and the median.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '../harness/chromium';
+import { ensureCodeServer, startCodeServer } from '../harness/codeServer';
+import { createSandbox, REPO_ROOT } from '../harness/sandbox';
+import { BRIDGE_ENV, startUiBridge } from '../harness/uiBridge';
+import { deadline, openWorkbench } from '../harness/workbench';
+import { ACTIVATION_LINE } from './protocol';
+
+const RUNS = Number(process.env.ECR_EXPLORER_BENCH_RUNS ?? 7);
+
+async function main(): Promise<void> {
+  const packageRoot = await ensureCodeServer();
+  const sandbox = createSandbox();
+  let logged = '';
+  const bridge = await startUiBridge(join(REPO_ROOT, 'test-results', 'screenshots'), (text) => {
+    logged += text;
+  });
+  const server = await startCodeServer({
+    packageRoot,
+    userDataDir: sandbox.userDataDir,
+    extensionsDir: sandbox.extensionsDir,
+    folder: sandbox.workspace,
+    env: { ...process.env, [BRIDGE_ENV]: bridge.url },
+  });
+  const browser = await launchChromium();
+  const samples: number[] = [];
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      logged = '';
+      const workbench = await openWorkbench(browser, {
+        codeServerUrl: server.url,
+        folder: sandbox.workspace,
+        extensionPath: REPO_ROOT,
+        testsPath: join(REPO_ROOT, 'out', 'test', 'bench', 'activationProbe'),
+      });
+      const limit = deadline(120_000, `Run ${run}: the workbench did not report within 120 s.`);
+      const code = await Promise.race([workbench.exitCode, limit.promise]).finally(() => limit.cancel());
+      await workbench.page.close();
+      const match = ACTIVATION_LINE.exec(logged);
+      if (code !== 0 || !match) {
+        throw new Error(`Run ${run} failed (exit ${code}): ${logged.trim() || 'no measurement'}`);
+      }
+      samples.push(Number(match[1]));
+      process.stdout.write(`run ${run}: ${match[1]} ms\n`);
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    await bridge.close();
+    sandbox.dispose();
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const bundleKiB = statSync(join(REPO_ROOT, 'dist', 'extension.js')).size / 1024;
+  process.stdout.write(
+    `activation (VS Code 1.100.3, ${RUNS} fresh extension hosts): median ${median.toFixed(1)} ms, ` +
+      `min ${sorted[0]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms; bundle ${bundleKiB.toFixed(0)} KiB\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,28 @@
+// `npm run check:vsix`: packages the extension and checks that the VSIX holds only what runs
+// (bundle, media, syntaxes, manifest, README, CHANGELOG, LICENSE) and stays small.
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './sandbox';
+
+const MAX_BYTES = 2 * 1024 * 1024;
+const ALLOWED = [/^dist\/extension\.js$/, /^media\//, /^syntaxes\//, /^package(\.nls)?\.json$/, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
+
+const vsce = join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
+const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line !== '');
+const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
+const size = statSync(join(REPO_ROOT, 'ecr-explorer.vsix')).size;
+
+process.stdout.write(`VSIX: ${files.length} files, ${(size / 1024).toFixed(1)} KiB\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+const problems = [
+  ...(files.includes('dist/extension.js') ? [] : ['the bundle dist/extension.js is missing']),
+  ...unexpected.map((file) => `unexpected file in the VSIX: ${file}`),
+  ...(size > MAX_BYTES ? [`the VSIX is ${size} bytes, over the ${MAX_BYTES} byte budget`] : []),
+];
+if (problems.length > 0) {
+  process.stderr.write(`check:vsix failed:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.exitCode = 1;
+}

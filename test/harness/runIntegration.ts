@@ -1,0 +1,104 @@
+// `npm run test:integration`: runs the mocha suite of test/integration INSIDE VS Code's Node
+// extension host, in the VS Code 1.100 that code-server serves, driven by Debian's Chromium.
+// Everything it starts it stops; on failure it saves a screenshot of the page.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { ensureCodeServer, startCodeServer, type CodeServer } from './codeServer';
+import { createSandbox, REPO_ROOT } from './sandbox';
+import { BRIDGE_ENV, startUiBridge, type UiBridge } from './uiBridge';
+import { deadline, openWorkbench } from './workbench';
+
+const SUITE_TIMEOUT_MS = Number(process.env.ECR_EXPLORER_SUITE_TIMEOUT_MS ?? 10 * 60_000);
+const RESULTS_DIR = join(REPO_ROOT, 'test-results');
+const SCREENSHOT_DIR = join(RESULTS_DIR, 'screenshots');
+/** Screenshots the README shows, refreshed by `ECR_EXPLORER_UPDATE_SCREENSHOTS=1 npm run test:integration`. */
+const README_SCREENSHOTS = ['welcome.png', 'profiles.png'];
+
+async function main(): Promise<number> {
+  const bundle = join(REPO_ROOT, 'dist', 'extension.js');
+  if (!existsSync(bundle)) {
+    throw new Error(`${bundle} is missing: run "npm run build" first.`);
+  }
+  const packageRoot = await ensureCodeServer();
+  const sandbox = createSandbox();
+  let bridge: UiBridge | undefined;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    bridge = await startUiBridge(SCREENSHOT_DIR, (text) => process.stdout.write(text));
+    server = await startCodeServer({
+      packageRoot,
+      userDataDir: sandbox.userDataDir,
+      extensionsDir: sandbox.extensionsDir,
+      folder: sandbox.workspace,
+      env: {
+        ...process.env,
+        [BRIDGE_ENV]: bridge.url,
+        AWS_CONFIG_FILE: sandbox.awsConfigFile,
+        AWS_SHARED_CREDENTIALS_FILE: sandbox.awsCredentialsFile,
+        AWS_PROFILE: '',
+      },
+    });
+    browser = await launchChromium();
+    const run = await openWorkbench(browser, {
+      codeServerUrl: server.url,
+      folder: sandbox.workspace,
+      extensionPath: REPO_ROOT,
+      testsPath: join(REPO_ROOT, 'out', 'test', 'integration', 'index'),
+      onLog: (level, message) => {
+        if (level === 'error' && process.env.ECR_EXPLORER_VERBOSE) {
+          process.stderr.write(`[workbench] ${message}\n`);
+        }
+      },
+    });
+    bridge.page = run.page;
+    const timeout = deadline(SUITE_TIMEOUT_MS, `The suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s.`);
+    try {
+      const code = await Promise.race([run.exitCode, timeout.promise]);
+      if (code !== 0) {
+        await saveFailureScreenshot(run.page);
+      } else if (process.env.ECR_EXPLORER_UPDATE_SCREENSHOTS) {
+        updateReadmeScreenshots();
+      }
+      return code;
+    } catch (error) {
+      await saveFailureScreenshot(run.page);
+      throw error;
+    } finally {
+      timeout.cancel();
+    }
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    await bridge?.close();
+    sandbox.dispose();
+  }
+}
+
+async function saveFailureScreenshot(page: import('playwright-core').Page): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, 'integration-failure.png');
+  await page.screenshot({ path }).catch(() => undefined);
+  process.stderr.write(`Screenshot of the workbench saved to ${path}\n`);
+}
+
+function updateReadmeScreenshots(): void {
+  const target = join(REPO_ROOT, 'docs', 'images');
+  mkdirSync(target, { recursive: true });
+  for (const name of README_SCREENSHOTS) {
+    copyFileSync(join(SCREENSHOT_DIR, name), join(target, name));
+    process.stdout.write(`Updated docs/images/${name}\n`);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`test:integration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,65 @@
+// The "ECR" view as a user sees it in the workbench, read through the harness's UI bridge.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { press, screenshot, textsOf, waitForTexts } from './uiBridge';
+
+const VIEW = 'ecrExplorer.registries';
+const SIDEBAR = '#workbench\\.parts\\.sidebar';
+const WELCOME = `${SIDEBAR} .welcome-view-content`;
+const TREE_ROWS = `${SIDEBAR} .monaco-list-row`;
+const QUICK_PICK_ROWS = '.quick-input-widget .monaco-list-row';
+
+/** Each row of a list as "label — description", read from the rendered label parts. */
+async function rowsOf(rowSelector: string, count: number, description: string): Promise<string[]> {
+  const labels = await waitForTexts(`${rowSelector} .label-name`, (texts) => texts.length === count, description);
+  const descriptions = await textsOf(`${rowSelector} .label-description`);
+  return labels.map((label, index) => `${label.trim()} — ${descriptions[index]?.trim() ?? ''}`);
+}
+
+async function setProfiles(names: string[]): Promise<void> {
+  await vscode.workspace.getConfiguration('ecrExplorer').update('profiles', names, vscode.ConfigurationTarget.Global);
+}
+
+describe('the ECR view', function () {
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await screenshot(`failed-${this.currentTest.fullTitle()}`);
+    }
+  });
+  after(async () => {
+    await setProfiles([]);
+  });
+
+  it('shows welcome content with a button to choose a profile when no profile is chosen', async () => {
+    await setProfiles([]);
+    await vscode.commands.executeCommand(`${VIEW}.focus`);
+    const [welcome] = await waitForTexts(WELCOME, (texts) => texts.some((t) => t.includes('Choose AWS Profile')), 'the welcome content');
+    assert.match(welcome ?? '', /Browse your Amazon ECR repositories/);
+    assert.match(welcome ?? '', /open the settings/);
+    await screenshot('welcome');
+  });
+
+  it('lists the chosen profiles with their region, and flags unknown ones', async () => {
+    await setProfiles(['default', 'prod-readonly', 'gone']);
+    assert.deepEqual(await rowsOf(TREE_ROWS, 3, 'three profile rows'), [
+      'default — eu-west-1',
+      'prod-readonly — us-east-1',
+      'gone — not found',
+    ]);
+    await screenshot('profiles');
+    assert.deepEqual(await waitForTexts(WELCOME, (texts) => texts.length === 0, 'the welcome content to go'), []);
+  });
+
+  it('offers the profiles of the AWS config files in "Choose AWS Profiles…"', async () => {
+    await setProfiles(['default']);
+    const choosing = vscode.commands.executeCommand('ecrExplorer.chooseProfiles');
+    assert.deepEqual(await rowsOf(QUICK_PICK_ROWS, 3, 'three profiles in the quick pick'), [
+      'default — eu-west-1',
+      'prod-readonly — us-east-1',
+      'sso-dev — eu-central-1',
+    ]);
+    await press('Escape');
+    await choosing;
+    assert.deepEqual(vscode.workspace.getConfiguration('ecrExplorer').get('profiles'), ['default'], 'Escape keeps the choice');
+  });
+});
