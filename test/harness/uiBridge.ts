@@ -63,7 +63,9 @@ async function handle(
     case '/attribute': {
       const name = url.searchParams.get('name') ?? '';
       const values = await page.locator(selector).evaluateAll(
-        (elements, attribute) => elements.map((element) => element.getAttribute(attribute) ?? ''),
+        // Runs in the page; typed structurally since this project's lib has no DOM types.
+        (elements: Array<{ getAttribute(name: string): string | null }>, attribute: string) =>
+          elements.map((element) => element.getAttribute(attribute) ?? ''),
         name,
       );
       return reply(response, 200, { values });
