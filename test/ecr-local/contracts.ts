@@ -82,8 +82,8 @@ export interface PushedManifest {
 
 /** Control plane → data plane: what the proxy needs from the store, with ECR's rules applied. */
 export interface RegistryStoreAccess {
-  /** The region a registry password belongs to; 'expired' past its 12 h; undefined if unknown. */
-  regionOfToken(password: string): string | 'expired' | undefined;
+  /** The region a registry password belongs to; 'expired' past its 12 h; 'unknown' otherwise. */
+  checkToken(password: string): { region: string } | 'expired' | 'unknown';
   repositoryExists(region: string, repositoryName: string): boolean;
   /**
    * Checks before the manifest is written: a tag that already names another digest in an
