@@ -103,3 +103,15 @@ export interface RegistryBackend {
   /** Reads a manifest body (BatchGetImage). */
   getManifest(region: string, repositoryName: string, reference: string): Promise<{ body: string; mediaType: string } | undefined>;
 }
+
+/** The data plane as the control plane's server sees it. */
+export interface DataPlane {
+  /** Serves a request whose path starts with /v2/ (the OCI distribution API). */
+  handle(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse): void;
+  readonly scanner: ImageScanner;
+  readonly backend: RegistryBackend;
+  stop(): Promise<void>;
+}
+
+/** How ecr-local starts its data plane once the store exists (test/ecr-local/registry/dataPlane.ts). */
+export type StartDataPlane = (store: RegistryStoreAccess, options: { dataDir: string }) => Promise<DataPlane>;

@@ -1,0 +1,83 @@
+// The linter's public shapes, shared by the engine and rules (src/lint), the CLI (src/cli) and
+// the VS Code adapters (src/views). Pure data: no vscode, no I/O. Positions are 0-based lines
+// and UTF-16 characters, as in dockerfile-ast and the LSP; the CLI adds 1 where it prints.
+
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+/** A severity, or 'off' to disable a rule (settings, .hadolint.yaml `ignored`). */
+export type SeverityOrOff = Severity | 'off';
+
+export type Category = 'security' | 'correctness' | 'maintainability' | 'performance' | 'style';
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** A value a fix needs from the user before it can be applied (the adapter asks, then substitutes). */
+export interface FixPrompt {
+  readonly kind: 'tag' | 'digest' | 'user-name';
+  /** What to ask, e.g. "Tag for node". */
+  readonly prompt: string;
+  /** Values to offer first (known tags, the digest of a pushed image, "app"). */
+  readonly suggestions: readonly string[];
+  /** Checks a typed value; returns a message when it is not acceptable. */
+  readonly validate?: (value: string) => string | undefined;
+}
+
+export interface Fix {
+  readonly title: string;
+  /** Applied together. With a prompt, every `${value}` in newText is replaced by the answer. */
+  readonly edits: readonly TextEdit[];
+  readonly prompt?: FixPrompt;
+  /** The fix a user most likely wants (VS Code's "preferred" quick fix, applied by auto-fix). */
+  readonly isPreferred?: boolean;
+}
+
+export interface RuleMeta {
+  /** Our id: kebab-case, stable, e.g. `user-root`. */
+  readonly id: string;
+  readonly title: string;
+  readonly category: Category;
+  readonly defaultSeverity: Severity;
+  /**
+   * The anchors' ids for the same rule: hadolint `DL3002`, Trivy `AVD-DS-0002` (also matched as
+   * `DS-0002`/`DS002`), Checkov `CKV_DOCKER_8`, BuildKit `JSONArgsRecommended`. Suppressing or
+   * configuring any alias acts on the rule.
+   */
+  readonly aliases: readonly string[];
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly aliases: readonly string[];
+  readonly category: Category;
+  /** After per-rule overrides. */
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  /** Fixes of the rule itself; suppression fixes come from suppressionFixes(). */
+  readonly fixes: readonly Fix[];
+}
+
+export interface LintOptions {
+  /** Per rule id or alias; 'off' disables. From settings and .hadolint.yaml `override`/`ignored`. */
+  readonly severityOverrides?: Readonly<Record<string, SeverityOrOff>>;
+  /** Registries FROM may use (`*` prefix/suffix wildcards); empty or absent = rule inactive. */
+  readonly trustedRegistries?: readonly string[];
+  /** "Today" for end-of-life checks; tests fix it. */
+  readonly today?: Date;
+  /** How many days before an end-of-life date base-image-eol starts to warn. */
+  readonly eolWarningDays?: number;
+  /** Honour inline pragmas (hadolint's `disable-ignore-pragma` turns them off). */
+  readonly inlinePragmas?: boolean;
+}
