@@ -1,12 +1,13 @@
 // `npm run check:vsix`: packages the extension and checks that the VSIX holds only what runs
-// (bundle, media, syntaxes, manifest, README, CHANGELOG, LICENSE) and stays small.
+// (bundle, media, syntaxes, the lint rule pages, manifest, README, CHANGELOG, LICENSE) and stays small.
+// The CLI bundle dist/cli.js must not be in it.
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './sandbox';
 
 const MAX_BYTES = 2 * 1024 * 1024;
-const ALLOWED = [/^dist\/extension\.js$/, /^media\//, /^syntaxes\//, /^package(\.nls)?\.json$/, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
+const ALLOWED = [/^dist\/extension\.js$/, /^media\//, /^syntaxes\//, /^docs\/rules\/[a-z0-9-]+\.md$/, /^package(\.nls)?\.json$/, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
 
 const vsce = join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
 const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
