@@ -23,7 +23,7 @@ class MemorySource implements ImageSource {
     return image.digest;
   }
 
-  getManifest(_path: string, reference: string): Promise<{ body: string; mediaType: string } | undefined> {
+  readManifest(_path: string, reference: string): Promise<{ body: string; mediaType: string } | undefined> {
     return Promise.resolve(this.manifests.get(reference));
   }
 

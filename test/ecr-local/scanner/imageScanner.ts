@@ -10,7 +10,7 @@ import { packageFileKind, parsePackageFile, toFoundPackage, type ScannedPackage 
 
 /** Where the scanner reads images from: the backing registry, by `region/repository` path. */
 export interface ImageSource {
-  getManifest(repositoryPath: string, reference: string): Promise<{ body: string; mediaType: string } | undefined>;
+  readManifest(repositoryPath: string, reference: string): Promise<{ body: string; mediaType: string } | undefined>;
   openBlob(repositoryPath: string, digest: string): Promise<Readable>;
 }
 
@@ -45,7 +45,7 @@ export function createImageScanner(source: ImageSource, options: ScannerOptions 
 }
 
 async function scanImage(source: ImageSource, feed: Feed, repositoryPath: string, imageDigest: string): Promise<ScanOutcome> {
-  const fetched = await source.getManifest(repositoryPath, imageDigest);
+  const fetched = await source.readManifest(repositoryPath, imageDigest);
   if (!fetched) {
     return failed(`The image ${imageDigest} was not found in the registry.`, feed.updatedAt);
   }
