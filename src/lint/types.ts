@@ -55,6 +55,10 @@ export interface RuleMeta {
    * configuring any alias acts on the rule.
    */
   readonly aliases: readonly string[];
+  /** False for rules that only run when a severity is configured for them (hadolint's "ignore" level). */
+  readonly defaultEnabled?: boolean;
+  /** One line: what the rule checks (docs index, settings descriptions). */
+  readonly summary?: string;
 }
 
 export interface Finding {
@@ -80,4 +84,11 @@ export interface LintOptions {
   readonly eolWarningDays?: number;
   /** Honour inline pragmas (hadolint's `disable-ignore-pragma` turns them off). */
   readonly inlinePragmas?: boolean;
+  /** hadolint's `label-schema`: required label names and their formats (label-schema rule). */
+  readonly labelSchema?: Readonly<Record<string, LabelFormat>>;
+  /** hadolint's `strict-labels`: labels outside labelSchema are reported. */
+  readonly strictLabels?: boolean;
 }
+
+/** hadolint's label-schema value types. */
+export type LabelFormat = 'text' | 'url' | 'spdx' | 'rfc3339' | 'hash' | 'semver' | 'email';
