@@ -142,5 +142,5 @@ export async function startDockerd(options: DockerdOptions = {}): Promise<Privat
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  return { host, root, env, docker, output: running.output, stop };
+  return { host, root, env, docker, output: () => running.output(), stop };
 }
