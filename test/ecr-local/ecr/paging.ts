@@ -1,0 +1,69 @@
+// Paging as ECR pages: maxResults within the operation's range (default 100 when absent), and
+// an opaque nextToken. The token records the key of the last item returned, not an offset, so
+// that items created or deleted between two pages neither repeat nor vanish from the rest.
+import { invalidParameter } from '../protocol/apiError';
+import type { Input } from './input';
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextToken?: string;
+}
+
+export interface PagingRules {
+  /** The operation, so that a token from one listing is refused by another. */
+  readonly operation: string;
+  readonly maxResults: number;
+  readonly defaultResults?: number;
+}
+
+interface TokenBody {
+  readonly o: string;
+  readonly k: string;
+}
+
+function encodeToken(body: TokenBody): string {
+  return Buffer.from(JSON.stringify(body)).toString('base64url');
+}
+
+function decodeToken(token: string, operation: string): string {
+  try {
+    const body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<TokenBody>;
+    if (body.o === operation && typeof body.k === 'string') {
+      return body.k;
+    }
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw invalidParameter('nextToken', 'Invalid NextToken: pass the nextToken of the previous page of the same operation');
+}
+
+/** Reads maxResults and nextToken from the input and returns one page of `items`. */
+export function paginate<T>(input: Input, items: readonly T[], keyOf: (item: T) => string, rules: PagingRules): Page<T> {
+  const maxResults = input.optionalInteger('maxResults', { min: 1, max: rules.maxResults }) ?? rules.defaultResults ?? 100;
+  const token = input.optionalString('nextToken');
+  const keyed = items.map((item) => ({ item, key: keyOf(item) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let start = 0;
+  if (token !== undefined) {
+    const after = decodeToken(token, rules.operation);
+    start = keyed.findIndex((entry) => entry.key > after);
+    if (start < 0) {
+      start = keyed.length;
+    }
+  }
+  const page = keyed.slice(start, start + maxResults);
+  const last = page[page.length - 1];
+  const more = start + maxResults < keyed.length;
+  return {
+    items: page.map((entry) => entry.item),
+    ...(more && last ? { nextToken: encodeToken({ o: rules.operation, k: last.key }) } : {}),
+  };
+}
+
+/** Refuses paging members together with an explicit list, as ECR does. */
+export function refusePagingWith(input: Input, listMember: string): void {
+  for (const member of ['maxResults', 'nextToken']) {
+    if (input.has(member)) {
+      throw invalidParameter(member, `cannot be used together with '${listMember}'; page only over the whole listing`);
+    }
+  }
+}

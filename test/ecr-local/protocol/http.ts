@@ -1,0 +1,50 @@
+// Small HTTP helpers shared by the ECR and Inspector2 endpoints.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from './apiError';
+
+/** AWS APIs refuse bodies far smaller than this; the limit only protects the process. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) {
+      throw new ApiError('SerializationException', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 413);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** JSON with every Date written as epoch seconds, the timestamp format of both protocols' bodies. */
+export function toWireJson(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, converted: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? raw.getTime() / 1000 : converted;
+  });
+}
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = toWireJson(body);
+  response.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(text),
+    'x-amzn-RequestId': randomUUID(),
+    ...headers,
+  });
+  response.end(text);
+}
+
+export function delay(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
