@@ -19,6 +19,30 @@ import { rule as sshPortExposed } from './sshPortExposed';
 import { rule as sudo } from './sudo';
 import { rule as untrustedRegistry } from './untrustedRegistry';
 import { rule as userRoot } from './userRoot';
+import { rule as userNonNumeric } from './users';
+import { rule as pinPackageVersions } from './pinPackageVersions';
+import { rule as packageCacheNotCleaned } from './packageCacheNotCleaned';
+import { rule as nonInteractiveInstall } from './nonInteractiveInstall';
+import { rule as noInstallRecommends } from './noInstallRecommends';
+import { rule as avoidDistUpgrade } from './avoidDistUpgrade';
+import { rule as updateAlone } from './updateAlone';
+import { rule as avoidApt } from './avoidApt';
+import { rule as workdirRelative } from './workdirRelative';
+import { rule as workdirSystemDir } from './workdirSystemDir';
+import { rule as pointlessCommand } from './pointlessCommand';
+import { rule as cdInsteadOfWorkdir } from './cdInsteadOfWorkdir';
+import { rule as preferCopy } from './preferCopy';
+import { rule as copyDestSlash } from './copyDestSlash';
+import { selfReference as copyFromSelf, unknownStage as copyFromUnknownStage } from './copyFromStage';
+import { duplicateStageName, fromAsCasing, reservedStageName, stageNameCasing } from './stageNames';
+import { constantPlatform, redundantTargetPlatform } from './fromPlatform';
+import { healthcheckMissing, instructionBeforeFrom, maintainerDeprecated, multipleInstructions, onbuildTrigger } from './instructions';
+import { envSelfReference, invalidDefaultArgInFrom, legacyKeyValue, undefinedArgInFrom } from './argsAndEnv';
+import { invalidFormat as exposeInvalidFormat, portRange as exposePortRange, protoCasing as exposeProtoCasing } from './expose';
+import { emptyContinuation, instructionCasing, jsonArgs } from './formatting';
+import { copyThenExtract, entireFilesystem as copyEntireFilesystem, relativeWithoutWorkdir as copyRelativeWithoutWorkdir } from './copyRules';
+import { consecutiveRun, pipefail, shellViaLn, useraddHighUid, wgetAndCurl, wgetProgress } from './shellUsage';
+import { definitionDescription, labelKeyInvalid, labelSchema } from './labels';
 
 export const allRules: readonly Rule[] = [
   // Security
@@ -38,6 +62,56 @@ export const allRules: readonly Rule[] = [
   dockerSocketVolume,
   untrustedRegistry,
   secretFileCopied,
+  // Correctness, maintainability, performance, style
+  instructionBeforeFrom,
+  duplicateStageName,
+  reservedStageName,
+  stageNameCasing,
+  fromAsCasing,
+  constantPlatform,
+  redundantTargetPlatform,
+  undefinedArgInFrom,
+  invalidDefaultArgInFrom,
+  instructionCasing,
+  emptyContinuation,
+  multipleInstructions,
+  jsonArgs,
+  maintainerDeprecated,
+  onbuildTrigger,
+  healthcheckMissing,
+  workdirRelative,
+  workdirSystemDir,
+  envSelfReference,
+  legacyKeyValue,
+  exposePortRange,
+  exposeProtoCasing,
+  exposeInvalidFormat,
+  preferCopy,
+  copyDestSlash,
+  copyFromUnknownStage,
+  copyFromSelf,
+  copyRelativeWithoutWorkdir,
+  copyEntireFilesystem,
+  copyThenExtract,
+  userNonNumeric,
+  pinPackageVersions,
+  packageCacheNotCleaned,
+  nonInteractiveInstall,
+  noInstallRecommends,
+  avoidDistUpgrade,
+  updateAlone,
+  avoidApt,
+  pointlessCommand,
+  cdInsteadOfWorkdir,
+  useraddHighUid,
+  wgetProgress,
+  wgetAndCurl,
+  shellViaLn,
+  pipefail,
+  consecutiveRun,
+  labelKeyInvalid,
+  labelSchema,
+  definitionDescription,
 ];
 
 const metas: readonly RuleMeta[] = allRules.map((rule) => rule.meta);
