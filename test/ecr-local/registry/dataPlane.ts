@@ -4,12 +4,10 @@
 import type { DataPlane, StartDataPlane } from '../contracts';
 import { loadFeed } from '../scanner/feed';
 import { createImageScanner } from '../scanner/imageScanner';
+import { ACCOUNT_ID } from '../store/account';
 import { BackingRegistry } from './backingRegistry';
 import { createRegistryProxy } from './proxy';
 import { startRegistryProcess } from './registryProcess';
-
-/** The account id ECR's registry messages name; the control plane uses the same one. */
-export const REGISTRY_ID = '123456789012';
 
 export const startDataPlane: StartDataPlane = async (store, options): Promise<DataPlane> => {
   // Read the feed first: a broken feed file should stop ecr-local at start, not fail each scan.
@@ -19,7 +17,7 @@ export const startDataPlane: StartDataPlane = async (store, options): Promise<Da
   const handle = createRegistryProxy({
     store,
     backend,
-    registryId: REGISTRY_ID,
+    registryId: ACCOUNT_ID,
     onError: (error) => process.stderr.write(`ecr-local registry proxy: ${error.message}\n${registry.output().split('\n').slice(-5).join('\n')}\n`),
   });
   let stopped = false;
