@@ -32,14 +32,21 @@ function mask(secret: string): string {
 
 function scanText(context: RuleContext, instruction: Instruction, text: MappedText, from: number): void {
   const value = text.text;
+  // Several patterns can match one secret (a token inside a URL): report each span once.
+  const reported: Array<[number, number]> = [];
   for (const pattern of PATTERNS) {
     pattern.regex.lastIndex = from;
     for (let match = pattern.regex.exec(value); match; match = pattern.regex.exec(value)) {
       const secret = match[pattern.group] ?? match[0];
       const start = match.index + match[0].indexOf(secret);
+      const end = start + secret.length;
+      if (reported.some(([from, to]) => start < to && end > from)) {
+        continue;
+      }
+      reported.push([start, end]);
       context.report({
         instruction,
-        range: text.range(start, start + secret.length),
+        range: text.range(start, end),
         aliases: [],
         message:
           `This ${instruction.keyword} contains ${pattern.what} (${mask(secret)}). Anything written in a Dockerfile is kept in the repository history, ` +
