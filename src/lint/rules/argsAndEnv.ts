@@ -90,8 +90,8 @@ export const undefinedArgInFrom: Rule = {
     const declared = context.model.globalArgValues;
     for (const stage of context.model.stages) {
       const from = stage.from;
-      for (const match of from.args.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-        const name = match[1] ?? '';
+      for (const match of from.args.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+        const name = match[1] ?? match[2] ?? '';
         if (declared.has(name) || AUTOMATIC_PLATFORM_ARGS.has(name)) {
           continue;
         }

@@ -58,11 +58,14 @@ export const entireFilesystem: Rule = {
       if (instruction.keyword !== 'COPY' || !instruction.flag('from')) {
         continue;
       }
-      const operands = instruction.operands().map((word) => word.value);
-      if (operands.length === 2 && operands[0] === '/' && (operands[1] === '/' || operands[1] === '/.')) {
+      const words = instruction.operands();
+      const operands = words.map((word) => word.value);
+      const first = words[0];
+      const last = words[1];
+      if (first && last && operands.length === 2 && operands[0] === '/' && (operands[1] === '/' || operands[1] === '/.')) {
         context.report({
           instruction,
-          range: instruction.argsRange,
+          range: instruction.rangeOf(first.start, last.end),
           message: 'COPY --from=… / / copies the whole file system of the other stage, package databases and caches included, which defeats the multi-stage build. Copy only the directories you need.',
         });
       }
