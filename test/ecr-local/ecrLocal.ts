@@ -73,8 +73,9 @@ export async function startEcrLocal(options: EcrLocalOptions = {}): Promise<EcrL
       server.closeAllConnections();
       await closed;
     }
-    await dataPlane?.stop();
+    // The state is saved before the data plane goes, so scans it cuts short are not recorded as failed.
     await store?.close();
+    await dataPlane?.stop();
     if (temporaryDir) {
       await rm(temporaryDir, { recursive: true, force: true });
     }

@@ -112,9 +112,12 @@ export class EcrLocalStore implements RegistryStoreAccess {
     return { password, expiresAt };
   }
 
-  /** Waits for running scans and writes pending state. */
+  /**
+   * Writes pending state. Scans still running keep their IN_PROGRESS status in the saved state
+   * and start again when the store is next opened with a data plane.
+   */
   async close(): Promise<void> {
-    await this.scans.idle();
+    this.scans.close();
     await this.stateFile?.flush();
   }
 

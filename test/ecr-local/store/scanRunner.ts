@@ -14,7 +14,8 @@ export interface ScanTarget {
 
 export class ScanRunner {
   private scanner: ImageScanner | undefined;
-  private readonly running = new Set<Promise<void>>();
+  /** Once closed, outcomes are dropped: a scan cut short by shutdown stays IN_PROGRESS and restarts next time. */
+  private closed = false;
 
   constructor(
     private readonly now: () => number,
@@ -40,23 +41,20 @@ export class ScanRunner {
     if (type === 'BASIC') {
       target.image.lastBasicScanAt = scan.startedAt;
     }
-    const run = this.run(target, scan).finally(() => this.running.delete(run));
-    this.running.add(run);
+    // Runs in the background; run() records every outcome, failures included, so nothing is lost here.
+    void this.run(target, scan);
     return scan;
   }
 
-  /** Resolves once no scan is running (stop() waits for this). */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) {
-      await Promise.allSettled([...this.running]);
-    }
+  close(): void {
+    this.closed = true;
   }
 
   private async run(target: ScanTarget, scan: ScanRecord): Promise<void> {
     const scanner = this.scanner;
     const finish = (update: Partial<ScanRecord>) => {
       // A newer scan of the same image, or a deleted image, makes this outcome moot.
-      if (!target.stillStored() || target.image.scan !== scan) {
+      if (this.closed || !target.stillStored() || target.image.scan !== scan) {
         return;
       }
       Object.assign(scan, update, { completedAt: this.now() });
