@@ -34,6 +34,7 @@ import {
   WORKER_REQUIREMENTS_OLD,
 } from './demoContent';
 import { buildImage, buildIndex, buildLayer, type BuiltImage, type Layer } from './imageBuilder';
+import { MEDIA_TYPES } from '../registry/manifests';
 import { RegistryClient } from './registryClient';
 
 /** The demo's home region and the one team-b's images are replicated to (with enhanced scanning). */
@@ -127,7 +128,12 @@ class DemoRegion {
     for (const repositoryName of this.scanned) {
       for (;;) {
         const answer = await this.ecr.send(new DescribeImagesCommand({ repositoryName, maxResults: 1000 }));
-        const busy = (answer.imageDetails ?? []).filter((image) => ['IN_PROGRESS', 'PENDING'].includes(image.imageScanStatus?.status ?? ''));
+        // No status yet counts as pending too (a scan may not have been started); an index gets none.
+        const busy = (answer.imageDetails ?? []).filter((image) => {
+          const status = image.imageScanStatus?.status;
+          const isIndex = image.imageManifestMediaType === MEDIA_TYPES.dockerManifestList || image.imageManifestMediaType === MEDIA_TYPES.ociIndex;
+          return status === 'IN_PROGRESS' || status === 'PENDING' || (status === undefined && !isIndex);
+        });
         if (busy.length === 0) {
           break;
         }
