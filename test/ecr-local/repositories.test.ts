@@ -73,6 +73,19 @@ describe('ecr-local repositories', () => {
       ecr.send(new CreateRepositoryCommand({ repositoryName: 'kms', encryptionConfiguration: { encryptionType: 'AES256', kmsKey: 'arn:aws:kms:x' } })),
       'InvalidParameterException',
     );
+    const kms = await expectAwsError(
+      ecr.send(new CreateRepositoryCommand({ repositoryName: 'kms2', encryptionConfiguration: { encryptionType: 'KMS', kmsKey: 'my-key' } })),
+      'KmsException',
+      400,
+    );
+    assert.equal((kms as unknown as { kmsError?: string }).kmsError, 'NotFoundException');
+    const withKey = await ecr.send(
+      new CreateRepositoryCommand({
+        repositoryName: 'kms3',
+        encryptionConfiguration: { encryptionType: 'KMS_DSSE', kmsKey: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+      }),
+    );
+    assert.equal(withKey.repository?.encryptionConfiguration?.kmsKey, 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
     await expectAwsError(
       ecr.send(new CreateRepositoryCommand({ repositoryName: 'mut', imageTagMutability: 'MUTABLE_WITH_EXCLUSION' })),
       'InvalidParameterException',

@@ -21,6 +21,8 @@ export const MAX_REPOSITORIES_PER_REGION = 100_000;
 const TAG_MUTABILITIES: readonly TagMutability[] = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
 const ENCRYPTION_TYPES: readonly EncryptionType[] = ['AES256', 'KMS', 'KMS_DSSE'];
 const EXCLUSION_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
+/** What KMS accepts as a key: a key id, a key ARN, an alias name or an alias ARN. */
+const KMS_KEY = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|alias\/[a-zA-Z0-9/_-]+|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-f-]{36}|alias\/[a-zA-Z0-9/_-]+))$/;
 
 function readTagMutability(input: Input, required: boolean): { mode: TagMutability; filters: WildcardFilter[] } {
   const mode = (required
@@ -56,6 +58,12 @@ function readEncryption(call: EcrCall): RepositoryRecord['encryption'] {
       throw invalidParameter('encryptionConfiguration.kmsKey', 'a KMS key can only be given with encryptionType KMS or KMS_DSSE');
     }
     return { encryptionType };
+  }
+  if (kmsKey !== undefined && !KMS_KEY.test(kmsKey)) {
+    // ecr-local has no KMS: any well-formed key exists, anything else is not found, as KMS would say.
+    throw new ApiError('KmsException', `KMS key ${kmsKey} is not found or not valid: give a key id, key ARN, alias name or alias ARN.`, 400, {
+      kmsError: 'NotFoundException',
+    });
   }
   // Without a key, ECR uses the AWS managed key of the account.
   return { encryptionType, kmsKey: kmsKey ?? `arn:aws:kms:${call.regionName}:${ACCOUNT_ID}:alias/aws/ecr` };
