@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerLinting } from './views/lint/registerLinting';
 import { getLog } from './views/log';
 import { chooseProfiles } from './views/profileCommands';
 import { RegistryTreeProvider } from './views/registryTree';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
   );
+  registerLinting(context);
   log.info(`Activated in ${Date.now() - started} ms (settings section "${SETTINGS_SECTION}")`);
 }
 

@@ -143,13 +143,13 @@ function regionOf(finding: Finding): Sarif.Region {
 
 function ruleDescriptor(rule: RuleMeta, doc: string | undefined): Sarif.ReportingDescriptor {
   const aliases = rule.aliases.length > 0 ? `Also known as ${rule.aliases.join(', ')}.` : '';
-  const help = doc ?? `${rule.title}\n\n${aliases}`.trim();
+  const help = doc ?? [rule.title, rule.summary, aliases].filter((part) => part).join('\n\n');
   const tags = rule.category === 'security' ? ['security'] : [rule.category];
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
-    fullDescription: { text: firstParagraph(doc) ?? rule.title },
+    fullDescription: { text: firstParagraph(doc) ?? rule.summary ?? rule.title },
     help: { text: help, markdown: help },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: {

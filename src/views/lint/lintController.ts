@@ -35,6 +35,22 @@ export function isLintedDocument(document: vscode.TextDocument): boolean {
   return document.languageId === 'dockerfile' && LINTED_SCHEMES.has(document.uri.scheme);
 }
 
+function allTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+}
+
+/** The documents a tab shows (both sides of a diff). */
+function tabUris(tab: vscode.Tab): vscode.Uri[] {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) {
+    return [input.uri];
+  }
+  if (input instanceof vscode.TabInputTextDiff) {
+    return [input.original, input.modified];
+  }
+  return [];
+}
+
 export class LintController implements vscode.Disposable {
   private readonly results = new Map<string, LintResult>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -52,6 +68,16 @@ export class LintController implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      // VS Code may keep a document open for a while after its last editor tab closed; the user
+      // expects the findings to go with the tab.
+      vscode.window.tabGroups.onDidChangeTabs((event) => {
+        const shown = new Set(allTabs().flatMap(tabUris).map((uri) => uri.toString()));
+        for (const uri of event.closed.flatMap(tabUris)) {
+          if (!shown.has(uri.toString())) {
+            this.forget(uri);
+          }
+        }
+      }),
       // A document whose results were dropped (disabled, then enabled) gets them back when shown.
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const { document } of editors) {

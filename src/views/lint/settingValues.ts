@@ -52,7 +52,7 @@ export function trustedRegistries(value: unknown): { registries: string[]; probl
     return { registries: [], problems: [] };
   }
   if (!Array.isArray(value)) {
-    return { registries: [], problems: ['ecrExplorer.lint.trustedRegistries must be a list of registry names, e.g. ["*.dkr.ecr.*.amazonaws.com"].'] };
+    return { registries: [], problems: ['ecrExplorer.lint.trustedRegistries must be a list of registry names, e.g. ["*.amazonaws.com", "docker.io"].'] };
   }
   const registries: string[] = [];
   const problems: string[] = [];

@@ -19,11 +19,12 @@ export async function showLintRules(rules: readonly RuleMeta[], extensionUri: vs
       category = rule.category;
       items.push({ label: category, kind: vscode.QuickPickItemKind.Separator });
     }
+    // Everything on one line: a detail row would linger in the quick input's reused rows.
+    const severity = rule.defaultEnabled === false ? vscode.l10n.t('off by default') : rule.defaultSeverity;
     const item: RuleItem = {
       ruleId: rule.id,
       label: rule.id,
-      description: rule.title,
-      detail: [rule.defaultEnabled === false ? vscode.l10n.t('off by default') : rule.defaultSeverity, ...rule.aliases].join(' · '),
+      description: `${rule.title} · ${[severity, ...rule.aliases].join(', ')}`,
     };
     items.push(item);
   }
@@ -31,7 +32,6 @@ export async function showLintRules(rules: readonly RuleMeta[], extensionUri: vs
     title: vscode.l10n.t('Dockerfile lint rules'),
     placeHolder: vscode.l10n.t('Type a rule id, a hadolint, Trivy, Checkov or BuildKit id, or words of its title'),
     matchOnDescription: true,
-    matchOnDetail: true,
   });
   if (!picked || !('ruleId' in picked)) {
     return;
