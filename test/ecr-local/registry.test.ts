@@ -151,6 +151,25 @@ describe('ecr-local registry proxy', function () {
     assert.deepEqual(downloaded, { digest: expectedDigest, length: chunk.length * count });
   });
 
+  it('keeps serving after a client drops a download halfway', async () => {
+    const big = Buffer.alloc(8 * 1024 * 1024, 0x41);
+    await client.pushBlob('team-a/web', { digest: sha256(big), content: big });
+    await new Promise<void>((resolve, reject) => {
+      const download = request(new URL(`/v2/team-a/web/blobs/${sha256(big)}`, endpoint), { headers: { authorization: `Basic ${token('eu-password')}` } }, (response) => {
+        response.once('data', () => {
+          download.destroy();
+          resolve();
+        });
+        response.once('error', () => undefined);
+      });
+      download.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+      download.end();
+    });
+    const again = await client.call('GET', `/v2/team-a/web/blobs/${sha256(big)}`);
+    assert.equal(again.status, 200);
+    assert.equal(sha256(again.body), sha256(big));
+  });
+
   it('records a pull on a manifest GET, not on HEAD', async () => {
     const before = store.pulls.length;
     const head = await client.call('HEAD', '/v2/team-a/api/manifests/1.0.0', { accept: MEDIA_TYPES.dockerManifest });

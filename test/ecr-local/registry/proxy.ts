@@ -307,7 +307,13 @@ async function forward(context: Context, tail: string, options: ForwardOptions =
       response.destroy();
       resolve();
     });
-    response.once('close', resolve);
+    response.once('close', () => {
+      // A client that went away mid-download must not keep the registry's connection busy.
+      if (!upstream.complete) {
+        upstream.destroy();
+      }
+      resolve();
+    });
   });
 }
 
