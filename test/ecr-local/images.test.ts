@@ -224,7 +224,8 @@ describe('ecr-local images', () => {
         const refusal = store.refuseTag(REGION, repositoryName, tag, newDigest);
         assert.equal(refusal !== undefined, (refused as readonly string[]).includes(tag), `${mode} ${tag}`);
         if (refusal) {
-          assert.match(refusal, new RegExp(`The image tag '${tag}' already exists in the '${repositoryName}' repository`));
+          const because = mode === 'IMMUTABLE' ? 'the repository is immutable' : 'the tag is immutable';
+          assert.equal(refusal, `The image tag '${tag}' already exists in the '${repositoryName}' repository and cannot be overwritten because ${because}.`);
         }
         assert.equal(store.refuseTag(REGION, repositoryName, 'brand-new', newDigest), undefined, 'a new tag is always allowed');
       }

@@ -23,5 +23,7 @@ export function refuseTagMove(repository: RepositoryRecord, tag: string, imageDi
   if (!holder || holder.digest === imageDigest || !isTagImmutable(repository, tag)) {
     return undefined;
   }
-  return `The image tag '${tag}' already exists in the '${repository.name}' repository and cannot be overwritten because the tag is immutable.`;
+  // ECR's wording; with exclusion filters it is the tag, not the whole repository, that is immutable.
+  const what = repository.tagMutability === 'IMMUTABLE' ? 'the repository is immutable' : 'the tag is immutable';
+  return `The image tag '${tag}' already exists in the '${repository.name}' repository and cannot be overwritten because ${what}.`;
 }
