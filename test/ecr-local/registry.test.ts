@@ -298,6 +298,32 @@ describe('ecr-local registry proxy', function () {
 describe('ecr-local data plane lifecycle', function () {
   this.timeout(30_000);
 
+  it('keeps pushed images in the data folder across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ecr-local-restart-test-'));
+    const store = new FakeStore();
+    store.tokens.set('pw', 'eu-west-1');
+    store.repositories.add('eu-west-1/team-a/api');
+    try {
+      const image = buildImage({ layers: [await buildLayer([{ path: 'var/lib/dpkg/status', content: DPKG_STATUS }])] });
+      const first = await startDataPlane(store, { dataDir });
+      const server = createServer((req, res) => first.handle(req, res));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      await new RegistryClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, token('pw')).pushImage('team-a/api', image, ['kept']);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await first.stop();
+
+      const second = await startDataPlane(store, { dataDir });
+      try {
+        assert.equal((await second.backend.getManifest('eu-west-1', 'team-a/api', 'kept'))?.body, image.manifest.toString());
+        assert.equal((await second.scanner.scan('eu-west-1', 'team-a/api', image.digest)).status, 'COMPLETE');
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('stops the registry it started', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ecr-local-stop-test-'));
     try {
