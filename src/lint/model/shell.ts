@@ -94,11 +94,11 @@ export function parseShell(text: string, from = 0, to = text.length): ShellComma
         i++;
         continue;
       case '\\':
-        begin(i);
         if (text[i + 1] === '\n') {
           i += 2;
           continue;
         }
+        begin(i);
         if (i + 1 < to) {
           value += text[i + 1];
           quoted = true;

@@ -5,9 +5,10 @@ import type { Rule } from '../rule';
 import { ARCHIVE } from './preferCopy';
 import { isAbsolutePath } from './workdirRelative';
 
-function hasWorkdirBefore(stage: Stage, index: number): boolean {
-  for (let current: Stage | undefined = stage, guard = 0; current && guard < 1000; current = current.parent, guard++) {
-    if (current.instructions.some((instruction) => instruction.keyword === 'WORKDIR' && (current !== stage || instruction.index < index))) {
+/** The stage (or a stage it is built FROM) set a WORKDIR before this point. */
+function inheritsWorkdir(stage: Stage): boolean {
+  for (let current = stage.parent, guard = 0; current && guard < 1000; current = current.parent, guard++) {
+    if (current.instructions.some((instruction) => instruction.keyword === 'WORKDIR')) {
       return true;
     }
   }
@@ -25,13 +26,15 @@ export const relativeWithoutWorkdir: Rule = {
   },
   check(context): void {
     for (const stage of context.model.stages) {
+      let workdir = inheritsWorkdir(stage);
       for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'COPY' || instruction.looksLikeJson()) {
+        workdir ||= instruction.keyword === 'WORKDIR';
+        if (instruction.keyword !== 'COPY' || instruction.looksLikeJson() || workdir) {
           continue;
         }
         const operands = instruction.operands();
         const dest = operands[operands.length - 1];
-        if (operands.length < 2 || !dest || isAbsolutePath(dest.value) || hasWorkdirBefore(stage, instruction.index)) {
+        if (operands.length < 2 || !dest || isAbsolutePath(dest.value)) {
           continue;
         }
         context.report({

@@ -23,10 +23,14 @@ function usesCacheMount(instruction: Instruction): boolean {
   return instruction.flags().some((flag) => flag.name === 'mount' && /type=cache/.test(flag.value ?? ''));
 }
 
-function envSet(instruction: Instruction, name: string): boolean {
-  return (instruction.stage?.instructions ?? []).some(
-    (other) => other.index < instruction.index && other.keyword === 'ENV' && other.keyValues(true).some((pair) => pair.key === name && pair.value !== '' && !/^(?:0|false|no|off)$/i.test(pair.value ?? '')),
-  );
+/** Lines of the ENV instructions of the stage that turn pip's cache off (computed once per lint). */
+function pipCacheOffFrom(instructions: readonly Instruction[]): number {
+  for (const other of instructions) {
+    if (other.keyword === 'ENV' && other.keyValues(true).some((pair) => pair.key === 'PIP_NO_CACHE_DIR' && pair.value !== '' && !/^(?:0|false|no|off)$/i.test(pair.value ?? ''))) {
+      return other.index;
+    }
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 function insertAfterSubcommand(script: Script, pkg: PackageCommand, flag: string): Fix[] {
@@ -49,6 +53,7 @@ export const rule: Rule = {
       return;
     }
     const seen = new Set<string>();
+    const pipCacheOff = pipCacheOffFrom(final.instructions);
     for (const use of packageUses(final.instructions)) {
       const { pkg, script, instruction } = use;
       if (usesCacheMount(instruction)) {
@@ -107,7 +112,7 @@ export const rule: Rule = {
           }
           break;
         case 'pip':
-          if (!hasOption(pkg, '--no-cache-dir') && !envSet(instruction, 'PIP_NO_CACHE_DIR')) {
+          if (!hasOption(pkg, '--no-cache-dir') && instruction.index < pipCacheOff) {
             report(['DL3042'], 'pip\'s download cache', 'Use pip install --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1).', insertAfterSubcommand(script, pkg, '--no-cache-dir'));
           }
           break;

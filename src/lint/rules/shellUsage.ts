@@ -1,6 +1,6 @@
 // Shell usage in RUN: useradd-high-uid, wget-progress, wget-and-curl, shell-via-ln, pipefail,
 // consecutive-run.
-import type { Instruction, Stage } from '../model/dockerfile';
+import type { Instruction } from '../model/dockerfile';
 import { programOf } from '../model/shell';
 import type { Rule } from '../rule';
 import { familyOf } from './baseFamily';
@@ -150,23 +150,14 @@ export const shellViaLn: Rule = {
   },
 };
 
-function pipefailShell(stage: Stage, index: number): 'set' | 'other' | undefined {
-  let state: 'set' | 'other' | undefined;
-  for (const instruction of stage.instructions) {
-    if (instruction.index >= index) {
-      break;
-    }
-    if (instruction.keyword === 'SHELL') {
-      const json = instruction.json() ?? [];
-      const program = (json[0] ?? '').split(/[\\/]/).pop() ?? '';
-      if (/^(?:pwsh|powershell|cmd)(?:\.exe)?$/i.test(program)) {
-        state = 'other';
-      } else {
-        state = json.some((arg, i) => arg === 'pipefail' && /^-[a-z]*o$/.test(json[i - 1] ?? '')) || json.includes('-opipefail') ? 'set' : undefined;
-      }
-    }
+/** What a SHELL instruction means for pipes: pipefail set, a non-POSIX shell, or neither. */
+function shellState(instruction: Instruction): 'set' | 'other' | undefined {
+  const json = instruction.json() ?? [];
+  const program = (json[0] ?? '').split(/[\\/]/).pop() ?? '';
+  if (/^(?:pwsh|powershell|cmd)(?:\.exe)?$/i.test(program)) {
+    return 'other';
   }
-  return state;
+  return json.some((arg, i) => arg === 'pipefail' && /^-[a-z]*o$/.test(json[i - 1] ?? '')) || json.includes('-opipefail') ? 'set' : undefined;
 }
 
 export const pipefail: Rule = {
@@ -182,11 +173,12 @@ export const pipefail: Rule = {
     const model = context.model;
     for (const stage of model.stages) {
       const family = familyOf(rootImage(stage));
+      let shellMode: 'set' | 'other' | undefined;
       for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'RUN' || instruction.looksLikeJson()) {
-          continue;
+        if (instruction.keyword === 'SHELL') {
+          shellMode = shellState(instruction);
         }
-        if (pipefailShell(stage, instruction.index) !== undefined) {
+        if (instruction.keyword !== 'RUN' || instruction.looksLikeJson() || shellMode !== undefined) {
           continue;
         }
         const script = instruction.scripts()[0];
