@@ -6,8 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEcrLocal, type EcrLocal } from './ecrLocal';
-import { startDataPlane } from './registry/dataPlane';
+import type { EcrLocal } from './ecrLocal';
 
 const USAGE = `usage: npm run ecr-local -- [--port P] [--data DIR] [--seed demo]
   --port P      listen on 127.0.0.1:P (default: a free port)
@@ -113,6 +112,8 @@ async function main(): Promise<number> {
     if (dataDir !== undefined) {
       await mkdir(dataDir, { recursive: true });
     }
+    // Loaded only now, so that --help and argument errors answer at once.
+    const [{ startEcrLocal }, { startDataPlane }] = await Promise.all([import('./ecrLocal'), import('./registry/dataPlane')]);
     ecrLocal = await startEcrLocal({ port, ...(dataDir !== undefined ? { dataDir } : {}), startDataPlane });
     if (stopping) {
       await shutDown(ecrLocal);
