@@ -35,8 +35,9 @@ export function isLintedDocument(document: vscode.TextDocument): boolean {
   return document.languageId === 'dockerfile' && LINTED_SCHEMES.has(document.uri.scheme);
 }
 
-function allTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+function tabbedDocuments(): Map<string, vscode.Uri> {
+  const uris = vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap(tabUris);
+  return new Map(uris.map((uri) => [uri.toString(), uri]));
 }
 
 /** The documents a tab shows (both sides of a diff). */
@@ -55,6 +56,8 @@ export class LintController implements vscode.Disposable {
   private readonly results = new Map<string, LintResult>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The documents shown in a tab at the last tab change, by URI string. */
+  private tabbed = new Map<string, vscode.Uri>();
 
   constructor(private readonly deps: LintControllerDeps) {}
 
@@ -68,16 +71,9 @@ export class LintController implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
-      // VS Code may keep a document open for a while after its last editor tab closed; the user
-      // expects the findings to go with the tab.
-      vscode.window.tabGroups.onDidChangeTabs((event) => {
-        const shown = new Set(allTabs().flatMap(tabUris).map((uri) => uri.toString()));
-        for (const uri of event.closed.flatMap(tabUris)) {
-          if (!shown.has(uri.toString())) {
-            this.forget(uri);
-          }
-        }
-      }),
+      // VS Code may keep a document open for a while after its last editor tab closed, or after a
+      // preview tab moved on to another file; the user expects the findings to go with the tab.
+      vscode.window.tabGroups.onDidChangeTabs(() => this.forgetUntabbed()),
       // A document whose results were dropped (disabled, then enabled) gets them back when shown.
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const { document } of editors) {
@@ -87,13 +83,34 @@ export class LintController implements vscode.Disposable {
         }
       }),
     );
-    this.relintAll();
-  }
-
-  /** Lints every open Dockerfile again (settings or a .hadolint.yaml changed). */
-  relintAll(): void {
+    this.tabbed = tabbedDocuments();
     for (const document of vscode.workspace.textDocuments) {
       this.lintNow(document);
+    }
+  }
+
+  /** Drops the findings of documents that were in a tab and no longer are. */
+  private forgetUntabbed(): void {
+    const now = tabbedDocuments();
+    for (const [key, uri] of this.tabbed) {
+      if (!now.has(key) && this.results.has(key)) {
+        this.forget(uri);
+      }
+    }
+    this.tabbed = now;
+  }
+
+  /**
+   * Lints the Dockerfiles the user has in front of them again (settings or a .hadolint.yaml
+   * changed): those with findings, in a tab or visible; not documents VS Code merely keeps open.
+   */
+  relintAll(): void {
+    const visible = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
+    for (const document of vscode.workspace.textDocuments) {
+      const key = document.uri.toString();
+      if (this.results.has(key) || this.tabbed.has(key) || visible.has(key)) {
+        this.lintNow(document);
+      }
     }
   }
 
