@@ -20,20 +20,17 @@ import { ACCOUNT_ID } from '../store/account';
 import { ecrErrors } from '../store/ecrErrors';
 import type { LifecyclePreviewRecord, RepositoryRecord } from '../store/model';
 import { lookUpImage, readImageId, targetRepository, type EcrCall } from './call';
-import type { Input } from './input';
 import { paginate, refusePagingWith } from './paging';
 
-function readPolicyText(input: Input, required: boolean): { text: string; policy: LifecyclePolicy } | undefined {
-  const rules = { min: POLICY_TEXT_MIN_LENGTH, max: POLICY_TEXT_MAX_LENGTH };
-  const text = required ? input.requiredString('lifecyclePolicyText', rules) : input.optionalString('lifecyclePolicyText', rules);
-  if (text === undefined) {
-    return undefined;
-  }
+const POLICY_TEXT = { min: POLICY_TEXT_MIN_LENGTH, max: POLICY_TEXT_MAX_LENGTH };
+
+/** Validates policy text with the lifecycle core, refusing it in ECR's words. */
+function validatedPolicy(text: string): LifecyclePolicy {
   const parsed = parseLifecyclePolicy(text);
   if (!parsed.ok) {
     throw invalidParameter('LifecyclePolicyText', `Lifecycle policy validation failure: ${parsed.errors.join('; ')}`);
   }
-  return { text, policy: parsed.policy };
+  return parsed.policy;
 }
 
 function policyResponse(repository: RepositoryRecord, policy: NonNullable<RepositoryRecord['lifecyclePolicy']>) {
@@ -47,7 +44,8 @@ function policyResponse(repository: RepositoryRecord, policy: NonNullable<Reposi
 
 export function putLifecyclePolicy(call: EcrCall): PutLifecyclePolicyResponse {
   const repository = targetRepository(call);
-  const { text } = readPolicyText(call.input, true) ?? { text: '' };
+  const text = call.input.requiredString('lifecyclePolicyText', POLICY_TEXT);
+  validatedPolicy(text);
   repository.lifecyclePolicy = { text };
   call.store.changed();
   return { registryId: ACCOUNT_ID, repositoryName: repository.name, lifecyclePolicyText: text };
@@ -74,21 +72,28 @@ export function deleteLifecyclePolicy(call: EcrCall): DeleteLifecyclePolicyRespo
 
 export function startLifecyclePolicyPreview(call: EcrCall): StartLifecyclePolicyPreviewResponse {
   const repository = targetRepository(call);
-  const given = readPolicyText(call.input, false);
-  const stored = repository.lifecyclePolicy?.text;
-  if (!given && stored === undefined) {
+  const text = call.input.optionalString('lifecyclePolicyText', POLICY_TEXT) ?? repository.lifecyclePolicy?.text;
+  if (text === undefined) {
     throw ecrErrors.lifecyclePolicyNotFound(repository.name);
   }
+  // The stored policy was validated when it was put; validating again costs little and guards the state file.
+  const policy = validatedPolicy(text);
   if (repository.lifecyclePreview?.status === 'IN_PROGRESS') {
     throw ecrErrors.lifecyclePreviewInProgress(repository.name);
   }
-  const text = given?.text ?? stored ?? '';
-  const policy = given?.policy ?? (parseLifecyclePolicy(text) as { ok: true; policy: LifecyclePolicy }).policy;
   const preview: LifecyclePreviewRecord = { policyText: text, status: 'IN_PROGRESS', results: [] };
   repository.lifecyclePreview = preview;
   call.store.changed();
   // Like ECR, the preview completes a little later: clients poll GetLifecyclePolicyPreview.
-  setTimeout(() => completePreview(call, repository, preview, policy), call.previewDelayMs).unref();
+  setTimeout(() => {
+    try {
+      completePreview(call, repository, preview, policy);
+    } catch (error) {
+      // A timer has no caller to answer: record the failure rather than crash the process.
+      preview.status = 'FAILED';
+      call.store.log(`lifecycle preview of ${repository.name} failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }, call.previewDelayMs).unref();
   return { registryId: ACCOUNT_ID, repositoryName: repository.name, lifecyclePolicyText: text, status: 'IN_PROGRESS' };
 }
 
