@@ -93,6 +93,12 @@ export interface RegistryStoreAccess {
   refuseTag(region: string, repositoryName: string, tag: string, imageDigest: string): string | undefined;
   /** Records the push (push time = now) and starts a scan when the repository or registry asks for one. */
   recordPush(manifest: PushedManifest): void;
+  /**
+   * The digest a tag names now, by the control plane's records: ECR's tags live in ECR, so a tag
+   * removed through BatchDeleteImage must stop resolving even though the backing registry,
+   * which cannot delete tags, still links it.
+   */
+  digestOfTag(region: string, repositoryName: string, tag: string): string | undefined;
   /** Records a pull of a manifest (lastRecordedPullTime). */
   recordPull(region: string, repositoryName: string, imageDigest: string): void;
 }

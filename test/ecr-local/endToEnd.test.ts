@@ -117,4 +117,21 @@ describe('ecr-local end to end, with the real data plane', () => {
     const gone = await registry.call('GET', `/v2/e2e/multi/manifests/${index.digest}`, { accept: index.mediaType });
     assert.equal(gone.status, 404);
   });
+
+  it('stops serving a tag deleted through BatchDeleteImage while the image keeps its other tags', async () => {
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'e2e/untag' }));
+    await registry.pushImage('e2e/untag', image, ['v1', 'stable']);
+    const accept = { accept: image.mediaType };
+    assert.equal((await registry.call('GET', '/v2/e2e/untag/manifests/v1', accept)).status, 200);
+
+    const untagged = await ecr.send(new BatchDeleteImageCommand({ repositoryName: 'e2e/untag', imageIds: [{ imageTag: 'v1' }] }));
+    assert.deepEqual(untagged.failures, []);
+
+    const pulled = await registry.call('GET', '/v2/e2e/untag/manifests/v1', accept);
+    assert.equal(pulled.status, 404);
+    assert.match(pulled.body.toString(), /MANIFEST_UNKNOWN/);
+    const kept = await registry.call('GET', '/v2/e2e/untag/manifests/stable', accept);
+    assert.equal(kept.status, 200);
+    assert.equal(kept.headers['docker-content-digest'], image.digest);
+  });
 });

@@ -188,6 +188,11 @@ export class EcrLocalStore implements RegistryStoreAccess {
     this.changed();
   }
 
+  digestOfTag(region: string, repositoryName: string, tag: string): string | undefined {
+    const repository = this.regions.get(region)?.repositories.get(repositoryName);
+    return repository ? [...repository.images.values()].find((image) => image.tags.includes(tag))?.digest : undefined;
+  }
+
   recordPull(region: string, repositoryName: string, imageDigest: string): void {
     const image = this.regions.get(region)?.repositories.get(repositoryName)?.images.get(imageDigest);
     if (image) {

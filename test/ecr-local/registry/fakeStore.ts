@@ -40,6 +40,10 @@ export class FakeStore implements RegistryStoreAccess {
     }
   }
 
+  digestOfTag(region: string, repositoryName: string, tag: string): string | undefined {
+    return this.tags.get(`${region}/${repositoryName}:${tag}`);
+  }
+
   recordPull(region: string, repositoryName: string, imageDigest: string): void {
     this.pulls.push(`${region}/${repositoryName}@${imageDigest}`);
   }

@@ -144,7 +144,14 @@ async function handleManifest(context: Context, route: Extract<Route, { kind: 'm
     return;
   }
   if (method !== 'PUT') {
-    return forward(context, `manifests/${route.reference}`, {
+    // Tags resolve through the control plane (see digestOfTag); digests go straight through.
+    const reference = isDigest ? route.reference : store.digestOfTag(region, name, route.reference);
+    if (reference === undefined) {
+      request.resume();
+      sendRegistryError(response, 404, 'MANIFEST_UNKNOWN', `Requested image not found`);
+      return;
+    }
+    return forward(context, `manifests/${reference}`, {
       onSuccess: (headers) => {
         const digest = headers['docker-content-digest'];
         if (method === 'GET' && typeof digest === 'string') {
