@@ -4,10 +4,11 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ruleMetas } from '../../src/lint/rules/index';
 import { REPO_ROOT } from './sandbox';
 
 const MAX_BYTES = 2 * 1024 * 1024;
-const ALLOWED = [/^dist\/extension\.js$/, /^media\//, /^syntaxes\//, /^docs\/rules\/[a-z0-9-]+\.md$/, /^package(\.nls)?\.json$/, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
+const ALLOWED = [/^dist\/extension\.js$/, /^media\//, /^syntaxes\//, /^docs\/rules\/[A-Za-z0-9-]+\.md$/, /^package(\.nls)?\.json$/, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
 
 const vsce = join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
 const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
@@ -20,6 +21,10 @@ const size = statSync(join(REPO_ROOT, 'ecr-explorer.vsix')).size;
 process.stdout.write(`VSIX: ${files.length} files, ${(size / 1024).toFixed(1)} KiB\n${files.map((f) => `  ${f}`).join('\n')}\n`);
 const problems = [
   ...(files.includes('dist/extension.js') ? [] : ['the bundle dist/extension.js is missing']),
+  // Every diagnostic links to its rule's page inside the extension.
+  ...ruleMetas()
+    .filter((rule) => !files.includes(`docs/rules/${rule.id}.md`))
+    .map((rule) => `the page of lint rule ${rule.id} (docs/rules/${rule.id}.md) is missing`),
   ...unexpected.map((file) => `unexpected file in the VSIX: ${file}`),
   ...(size > MAX_BYTES ? [`the VSIX is ${size} bytes, over the ${MAX_BYTES} byte budget`] : []),
 ];
