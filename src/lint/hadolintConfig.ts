@@ -19,6 +19,15 @@ const LABEL_FORMATS: readonly LabelFormat[] = ['text', 'url', 'spdx', 'rfc3339',
 const ACCEPTED_ELSEWHERE = new Set(['format', 'no-fail', 'no-color', 'verbose', 'notrusted', 'shell']);
 
 export function parseHadolintConfig(text: string, source: string): HadolintConfig {
+  try {
+    return parse(text, source);
+  } catch (error) {
+    // The yaml package reports problems in document.errors; this is only a last line of defence.
+    return { options: {}, problems: [`${source}:1: cannot read the configuration (${error instanceof Error ? error.message : String(error)}).`] };
+  }
+}
+
+function parse(text: string, source: string): HadolintConfig {
   const problems: string[] = [];
   const lines = new LineCounter();
   const document = parseDocument(typeof text === 'string' ? text : '', { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
@@ -159,7 +168,11 @@ function isFile(path: string): boolean {
 
 /** The configuration file hadolint would use, in its own search order; undefined when none exists. */
 export function findHadolintConfig(cwd: string, env: Record<string, string | undefined>, home: string): string | undefined {
-  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, '.config');
+  if (typeof cwd !== 'string' || typeof home !== 'string') {
+    return undefined;
+  }
+  const configured = env?.XDG_CONFIG_HOME;
+  const xdg = configured && isAbsolute(configured) ? configured : join(home, '.config');
   const candidates = [
     join(cwd, '.hadolint.yaml'),
     join(cwd, '.hadolint.yml'),

@@ -9,7 +9,7 @@ import { parsePragmaLine, type Pragma } from './pragmas';
 import type { Finding, Fix, TextEdit } from './types';
 
 function pragmaId(finding: Finding): { tool: 'hadolint' | 'ecr-lint'; id: string } {
-  const hadolint = finding.aliases.find(isHadolintId);
+  const hadolint = (Array.isArray(finding.aliases) ? finding.aliases : []).find(isHadolintId);
   return hadolint ? { tool: 'hadolint', id: hadolint.toUpperCase() } : { tool: 'ecr-lint', id: finding.ruleId };
 }
 
@@ -38,6 +38,9 @@ export function suppressionFixes(text: string, finding: Finding): Fix[] {
   try {
     model = buildModel(typeof text === 'string' ? text : '');
   } catch {
+    return [];
+  }
+  if (!finding || typeof finding.ruleId !== 'string' || !finding.range?.start) {
     return [];
   }
   const { tool, id } = pragmaId(finding);

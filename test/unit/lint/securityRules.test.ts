@@ -43,6 +43,15 @@ ruleTester('user-root', {
         'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y shadow-utils && microdnf clean all && groupadd -r -g 10001 app && useradd -r -l -u 10001 -g app -m app\nUSER 10001:10001\n',
     },
     {
+      code: '«FROM centos:stream9»\nRUN dnf install -y httpd && dnf clean all\n',
+      output: 'FROM centos:stream9\nRUN dnf install -y httpd && dnf clean all\nRUN groupadd -r -g 10001 web && useradd -r -l -u 10001 -g web -m web\nUSER 10001:10001\n',
+      value: 'web',
+    },
+    {
+      code: '«FROM amazonlinux:2023»\n',
+      output: 'FROM amazonlinux:2023\nRUN yum install -y shadow-utils && yum clean all && groupadd -r -g 10001 app && useradd -r -l -u 10001 -g app -m app\nUSER 10001:10001\n',
+    },
+    {
       code: 'FROM golang:1.23 AS build\nRUN go build\n«FROM scratch»\nCOPY --from=build /app /app\n',
       output: 'FROM golang:1.23 AS build\nRUN go build\nFROM scratch\nUSER 65532:65532\nCOPY --from=build /app /app\n',
     },
