@@ -9,7 +9,8 @@ import { parsePragmaLine, type Pragma } from './pragmas';
 import type { Finding, Fix, TextEdit } from './types';
 
 function pragmaId(finding: Finding): { tool: 'hadolint' | 'ecr-lint'; id: string } {
-  const hadolint = (Array.isArray(finding.aliases) ? finding.aliases : []).find(isHadolintId);
+  const aliases: readonly string[] = Array.isArray(finding.aliases) ? finding.aliases : [];
+  const hadolint = aliases.find(isHadolintId);
   return hadolint ? { tool: 'hadolint', id: hadolint.toUpperCase() } : { tool: 'ecr-lint', id: finding.ruleId };
 }
 
