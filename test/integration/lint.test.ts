@@ -177,6 +177,14 @@ describe('Dockerfile linting', function () {
     );
   });
 
+  it('lints an untitled Dockerfile that was never saved', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM node:20\nRUN sudo npm ci\n' });
+    await vscode.window.showTextDocument(document);
+    assert.equal(document.uri.scheme, 'untitled');
+    const diagnostics = await diagnosticsUntil(document.uri, has('sudo'), 'the findings of the untitled Dockerfile');
+    assert.equal(document.getText(diagnostics.find((d) => ruleId(d) === 'sudo')!.range), 'sudo');
+  });
+
   it('treats Containerfile, *.Dockerfile and Dockerfile.* as Dockerfiles and lints them', async () => {
     for (const name of ['Containerfile', 'api.Dockerfile', 'Dockerfile.prod']) {
       const uri = lintFixture(name);

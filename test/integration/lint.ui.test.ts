@@ -122,6 +122,32 @@ describe('Dockerfile linting UI', function () {
     );
   });
 
+  it('says which setting value is wrong, ignores it, and keeps linting with the rest', async () => {
+    const uri = fixture('Dockerfile');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await diagnosticOf(uri, 'base-image-latest');
+    const settings = vscode.workspace.getConfiguration('ecrExplorer.lint');
+    try {
+      await settings.update('severity', { 'base-image-latest': 'loud', 'user-root': 'error' }, vscode.ConfigurationTarget.Workspace);
+      await waitUntil(
+        () => vscode.languages.getDiagnostics(uri).find((d) => ruleId(d) === 'user-root')?.severity,
+        (severity) => severity === vscode.DiagnosticSeverity.Error,
+        'the valid entry to apply',
+      );
+      const latest = vscode.languages.getDiagnostics(uri).find((d) => ruleId(d) === 'base-image-latest');
+      assert.equal(latest?.severity, vscode.DiagnosticSeverity.Warning, 'the wrong entry is ignored: the default stays');
+      const toasts = await waitForTexts(
+        '.notifications-toasts .notification-list-item-message',
+        (texts) => texts.some((t) => t.includes('"loud" for base-image-latest must be one of error, warning, info, style, off')),
+        'a notification naming the wrong value',
+      );
+      assert.ok(toasts.length > 0);
+    } finally {
+      await settings.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+  });
+
   it('shows the findings in the Problems panel', async () => {
     const uri = fixture('Dockerfile');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
