@@ -177,12 +177,17 @@ describe('Dockerfile linting', function () {
     );
   });
 
-  it('lints an untitled Dockerfile that was never saved', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM node:20\nRUN sudo npm ci\n' });
+  it('lints an untitled Dockerfile that was never saved, and marks deprecated syntax', async () => {
+    const content = 'FROM node:20\nMAINTAINER me@example.com\nRUN sudo npm ci\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content });
     await vscode.window.showTextDocument(document);
     assert.equal(document.uri.scheme, 'untitled');
     const diagnostics = await diagnosticsUntil(document.uri, has('sudo'), 'the findings of the untitled Dockerfile');
     assert.equal(document.getText(diagnostics.find((d) => ruleId(d) === 'sudo')!.range), 'sudo');
+    // Deprecated syntax is struck through; other findings carry no tag.
+    const maintainer = diagnostics.find((d) => ruleId(d) === 'maintainer-deprecated');
+    assert.deepEqual(maintainer?.tags, [vscode.DiagnosticTag.Deprecated], `MAINTAINER: ${describe_(diagnostics).join(', ')}`);
+    assert.equal(diagnostics.find((d) => ruleId(d) === 'sudo')?.tags, undefined);
   });
 
   it('treats Containerfile, *.Dockerfile and Dockerfile.* as Dockerfiles and lints them', async () => {
