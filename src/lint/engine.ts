@@ -10,6 +10,17 @@ import type { Finding, LintOptions, SeverityOrOff } from './types';
 
 export const DEFAULT_EOL_WARNING_DAYS = 90;
 
+/** canonicalId() of the aliases rules report, computed once per process. */
+const canonicalMemo = new Map<string, string>();
+function canonical(id: string): string {
+  let key = canonicalMemo.get(id);
+  if (key === undefined) {
+    key = canonicalId(id);
+    canonicalMemo.set(id, key);
+  }
+  return key;
+}
+
 function resolveOptions(options: LintOptions): ResolvedOptions {
   const today = options.today instanceof Date && !Number.isNaN(options.today.getTime()) ? options.today : new Date();
   const days = options.eolWarningDays;
@@ -36,7 +47,10 @@ class Suppressions {
   private readonly byInstruction = new Map<number, { ids: Set<string>; all: boolean }>();
   private readonly stageRanges: Array<{ from: number; to: number; ids: Set<string> }> = [];
 
+  readonly empty: boolean;
+
   constructor(model: DockerfileModel, pragmas: readonly Pragma[]) {
+    this.empty = pragmas.length === 0;
     const starts = model.instructions.map((instruction) => instruction.startLine);
     const nextInstruction = (line: number): number => {
       let lo = 0;
@@ -131,7 +145,7 @@ function runRule(
   const meta = rule.meta;
   const idKey = canonicalId(meta.id);
   const ruleOverride = overrides.get(idKey);
-  const aliasKeys = meta.aliases.map(canonicalId);
+  const aliasKeys = meta.aliases.map(canonical);
   const anyAliasConfigured = aliasKeys.some((key) => overrides.has(key));
   if (ruleOverride === 'off' || (meta.defaultEnabled === false && ruleOverride === undefined && !anyAliasConfigured)) {
     return;
@@ -148,7 +162,7 @@ function runRule(
   }
   for (const report of reports) {
     const aliases = report.aliases ?? meta.aliases;
-    const keys = [idKey, ...aliases.map(canonicalId)];
+    const keys = [idKey, ...(aliases === meta.aliases ? aliasKeys : aliases.map(canonical))];
     let severity: SeverityOrOff | undefined = ruleOverride;
     if (severity === undefined) {
       for (const key of keys) {
@@ -166,7 +180,7 @@ function runRule(
       continue;
     }
     const instruction = report.instruction ?? instructionAt(model, report.range.start.line);
-    if (suppressions.suppressed(keys, aliases.some(isBuildKitId), instruction?.index)) {
+    if (!suppressions.empty && suppressions.suppressed(keys, aliases.some(isBuildKitId), instruction?.index)) {
       continue;
     }
     out.push({

@@ -78,7 +78,19 @@ function optionFamily(manager: Manager): string {
   }
 }
 
+const packageMemo = new WeakMap<ShellCommand, PackageCommand | null>();
+
+/** The package-manager invocation a command is, if any (memoised per command). */
 export function packageCommand(command: ShellCommand): PackageCommand | undefined {
+  let found = packageMemo.get(command);
+  if (found === undefined) {
+    found = readPackageCommand(command) ?? null;
+    packageMemo.set(command, found);
+  }
+  return found ?? undefined;
+}
+
+function readPackageCommand(command: ShellCommand): PackageCommand | undefined {
   const program = programOf(command);
   if (!program) {
     return undefined;

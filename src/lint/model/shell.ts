@@ -21,6 +21,8 @@ export interface ShellCommand {
   /** The command whose output this one reads (`a | b`: b.pipeFrom = a). */
   pipeFrom: ShellCommand | undefined;
   pipeTo: ShellCommand | undefined;
+  /** programOf() memo: most rules ask for it, once per lint. */
+  cachedProgram?: Program | null;
 }
 
 const SKIP_AT_START = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac']);
@@ -318,6 +320,13 @@ export interface Program {
 
 /** The program a command runs, looking through `VAR=x`, sudo, env, nice, nohup, time, exec… */
 export function programOf(command: ShellCommand): Program | undefined {
+  if (command.cachedProgram === undefined) {
+    command.cachedProgram = findProgram(command) ?? null;
+  }
+  return command.cachedProgram ?? undefined;
+}
+
+function findProgram(command: ShellCommand): Program | undefined {
   const words = command.words;
   let i = 0;
   let sudo: Program['sudo'];
