@@ -33,10 +33,15 @@ function resolveOptions(options: LintOptions): ResolvedOptions {
   };
 }
 
+const VALID_OVERRIDES = new Set<unknown>(['off', 'error', 'warning', 'info', 'style']);
+
 function overridesOf(options: LintOptions): Map<string, SeverityOrOff> {
   const map = new Map<string, SeverityOrOff>();
   for (const [id, severity] of Object.entries(options.severityOverrides ?? {})) {
-    map.set(canonicalId(id), severity);
+    // Settings and config files are validated where they are read; anything else is ignored here.
+    if (VALID_OVERRIDES.has(severity)) {
+      map.set(canonicalId(id), severity);
+    }
   }
   return map;
 }

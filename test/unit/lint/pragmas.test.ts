@@ -82,6 +82,7 @@ describe('severity overrides', () => {
     assert.equal(severity({ severityOverrides: { dl3004: 'style' } }), 'style');
     assert.equal(severity({ severityOverrides: { DS010: 'warning' } }), 'warning');
     assert.equal(severity({ severityOverrides: { 'CKV2_DOCKER_1': 'off' } }), undefined);
+    assert.equal(severity({ severityOverrides: { sudo: 'fatal' as never } }), 'error');
     // Our id wins over an alias.
     assert.equal(severity({ severityOverrides: { DL3004: 'off', sudo: 'warning' } }), 'warning');
   });
