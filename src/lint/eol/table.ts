@@ -10,7 +10,7 @@
 // repository's products/*.md): the dates of Ubuntu, Alpine (to 3.23), Ruby (to 4.0), PHP (to 8.5),
 // nginx, CentOS, and the older cycles of Debian, Node.js, Python, Go, Temurin and PostgreSQL were
 // read from it. Not in the snapshot, taken from the projects' published schedules and to verify at
-// the next refresh: Debian 13 and 12's LTS end, Node.js 22–26, Python 3.9–3.14 (end of October),
+// the next refresh: Debian 13 and 12's LTS end, Node.js 22–26, Python 3.8–3.14 (3.9 on: end of October),
 // Go 1.24–1.27, Temurin 24–25, PostgreSQL 17–18, Amazon Linux 2's extension to 2026-06-30 and
 // Amazon Linux 2023's end; nginx 1.28/1.29 carry no date because the snapshot has none.
 
