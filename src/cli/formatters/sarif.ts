@@ -149,7 +149,8 @@ function ruleDescriptor(rule: RuleMeta, doc: string | undefined): Sarif.Reportin
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
-    fullDescription: { text: firstParagraph(doc) ?? rule.summary ?? rule.title },
+    // The rule's one-line summary reads best; a page's first paragraph when a rule lacks one.
+    fullDescription: { text: rule.summary ?? firstParagraph(doc) ?? rule.title },
     help: { text: help, markdown: help },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: {

@@ -134,6 +134,20 @@ describe('sarif format', () => {
     assert.equal(latest?.help?.text, 'Base image uses :latest\n\nAlso known as DL3007, AVD-DS-0001.');
   });
 
+  it("prefers a rule's one-line summary as its full description, and puts it in the fallback help", () => {
+    const rules = [{ ...SAMPLE_RULES[0]!, summary: 'The final stage must switch to a non-root USER.' }];
+    const log = JSON.parse(
+      render(createSarifReporter({ rules, version: '1', ruleDoc: (id) => (id === 'user-root' ? '# user-root\n\n**Category:** x\n' : undefined), cwd }), []),
+    ) as Sarif.Log;
+    const [rule] = rulesOf(log);
+    assert.equal(rule?.fullDescription?.text, 'The final stage must switch to a non-root USER.');
+    const withoutPage = JSON.parse(render(createSarifReporter({ rules, version: '1', ruleDoc: () => undefined, cwd }), [])) as Sarif.Log;
+    assert.equal(
+      rulesOf(withoutPage)[0]?.help?.text,
+      'The image runs as root\n\nThe final stage must switch to a non-root USER.\n\nAlso known as DL3002, AVD-DS-0002, CKV_DOCKER_8.',
+    );
+  });
+
   it('fingerprints by rule, file, line text and repeat, so that moving a line keeps its fingerprint', () => {
     const twice = [finding('user-root', 'warning', [0, 0, 0, 9]), finding('user-root', 'warning', [2, 0, 2, 9])];
     const moved = [finding('user-root', 'warning', [1, 0, 1, 9]), finding('user-root', 'warning', [3, 0, 3, 9])];
