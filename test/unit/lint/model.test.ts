@@ -35,6 +35,17 @@ describe('Dockerfile model', () => {
     );
   });
 
+  it('agrees with dockerfile-ast under the backtick escape directive too', () => {
+    const windows = ['FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN dir `\n  C:\\', 'RUN a `\n# c\n  b', 'COPY a C:\\b', 'RUN x \\', '# note', 'ENV A=1'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...windows), { maxLength: 15 }), (parts) => {
+        const text = ['# escape=`', ...parts].join('\n');
+        assert.deepEqual(ourView(text), dockerfileAstView(text), JSON.stringify(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('joins continuations, drops comment lines inside them, and maps offsets back to the document', () => {
     const model = buildModel('FROM x\nRUN apt-get update \\\n  # why\n  && apt-get install -y curl\n');
     const run = model.instructions[1];
