@@ -11,17 +11,18 @@ const FRAGMENTS = [
   'FROM node:20 AS build', 'from alpine', 'RUN apt-get update && \\\n    apt-get install -y curl', 'RUN a \\\n# inner comment\n  b', 'RUN a \\\n\n  b',
   '# a comment', '', '   ', 'ENV A=1 B="two words"', 'COPY --from=build /a /b', 'RUN <<EOF\necho hi\nEOF', 'COPY <<-EOT /f\n\tline\n\tEOT',
   'CMD ["node", "a.js"]', 'LABEL a=b \\\n  c=d', 'ARG V=1', 'USER app', 'WORKDIR /app', 'RUN echo "a \\" b"', 'ONBUILD RUN make', 'HEALTHCHECK CMD true',
-  'RUN echo \\\\', 'EXPOSE 80 443', '  RUN indented', 'RUN x \\  ', 'MAINTAINER me',
+  'RUN echo \\\\', 'EXPOSE 80 443', '  RUN indented', 'RUN x \\  ', 'MAINTAINER me', 'RUN <<A cat <<B\na\nA\nb\nB', 'RUN <<EOF\nunterminated',
 ];
 
-function dockerfileAstView(text: string): Array<[number, string]> {
+/** Each instruction's first and last line (heredoc bodies included) and keyword. */
+function dockerfileAstView(text: string): Array<[number, number, string]> {
   return DockerfileParser.parse(text)
     .getInstructions()
-    .map((instruction) => [instruction.getRange().start.line, instruction.getKeyword()] as [number, string]);
+    .map((instruction) => [instruction.getRange().start.line, instruction.getRange().end.line, instruction.getKeyword()] as [number, number, string]);
 }
 
-function ourView(text: string): Array<[number, string]> {
-  return buildModel(text).instructions.map((instruction) => [instruction.startLine, instruction.keyword] as [number, string]);
+function ourView(text: string): Array<[number, number, string]> {
+  return buildModel(text).instructions.map((instruction) => [instruction.startLine, instruction.endLine, instruction.keyword] as [number, number, string]);
 }
 
 describe('Dockerfile model', () => {
