@@ -43,6 +43,7 @@ import { emptyContinuation, instructionCasing, jsonArgs } from './formatting';
 import { copyThenExtract, entireFilesystem as copyEntireFilesystem, relativeWithoutWorkdir as copyRelativeWithoutWorkdir } from './copyRules';
 import { consecutiveRun, pipefail, shellViaLn, useraddHighUid, wgetAndCurl, wgetProgress } from './shellUsage';
 import { definitionDescription, labelKeyInvalid, labelSchema } from './labels';
+import { rule as inlineIgnorePragma } from './inlineIgnorePragma';
 
 export const allRules: readonly Rule[] = [
   // Security
@@ -112,6 +113,7 @@ export const allRules: readonly Rule[] = [
   labelKeyInvalid,
   labelSchema,
   definitionDescription,
+  inlineIgnorePragma,
 ];
 
 const metas: readonly RuleMeta[] = allRules.map((rule) => rule.meta);

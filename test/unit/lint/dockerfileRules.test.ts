@@ -254,3 +254,15 @@ ruleTester('definition-description', {
   valid: ['# build compiles the app\nFROM x AS build', { code: '# build the app\nFROM x AS build', options: { severityOverrides: { InvalidDefinitionDescription: 'info' } } }],
   invalid: [{ code: '«# compiles the app»\nFROM x AS build\n', options: { severityOverrides: { 'definition-description': 'info' } } }],
 });
+
+ruleTester('inline-ignore-pragma', {
+  valid: ['FROM x\n# hadolint ignore=DL3004\nRUN sudo a', { code: 'FROM x\n# hadolint global ignore=DL3004\nRUN sudo a', options: { severityOverrides: { DL1001: 'info' } } }],
+  invalid: [
+    {
+      code: 'FROM x\n«# hadolint ignore=DL3004 # legacy»\nRUN sudo a\n  «# ecr-lint ignore=sudo»\n  RUN sudo b\n',
+      options: { severityOverrides: { DL1001: 'warning' } },
+      severity: 'warning',
+      messages: [/shared configuration/],
+    },
+  ],
+});
