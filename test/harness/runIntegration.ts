@@ -14,7 +14,7 @@ const SUITE_TIMEOUT_MS = Number(process.env.ECR_EXPLORER_SUITE_TIMEOUT_MS ?? 10 
 const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 const SCREENSHOT_DIR = join(RESULTS_DIR, 'screenshots');
 /** Screenshots the README shows, refreshed by `ECR_EXPLORER_UPDATE_SCREENSHOTS=1 npm run test:integration`. */
-const README_SCREENSHOTS = ['welcome.png', 'profiles.png'];
+const README_SCREENSHOTS = ['welcome.png', 'profiles.png', 'lint-problems.png'];
 
 async function main(): Promise<number> {
   const bundle = join(REPO_ROOT, 'dist', 'extension.js');
