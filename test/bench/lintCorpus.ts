@@ -3,17 +3,7 @@
 // hold: multi-stage builds, ARG-resolved FROMs, package installs over continuation lines with
 // comments inside, heredocs, pragmas, labels, healthchecks, and the mistakes the rules look for.
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; enough for picking lines, and reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../testing/seededRandom';
 
 const BASES = [
   'node:20-bookworm',

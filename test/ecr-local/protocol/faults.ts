@@ -6,6 +6,8 @@
 // expired-token   answer ExpiredTokenException to every call
 // seed:N          make the random draws reproducible (otherwise seeded from the clock)
 
+import { seededRandom } from '../../testing/seededRandom';
+
 export interface FaultSpec {
   readonly throttle: number;
   readonly error500: number;
@@ -74,7 +76,7 @@ export class FaultInjector {
   private readonly random: () => number;
 
   constructor(readonly spec: FaultSpec) {
-    this.random = mulberry32(spec.seed ?? Date.now() >>> 0);
+    this.random = seededRandom(spec.seed ?? Date.now() >>> 0);
   }
 
   get active(): boolean {
@@ -96,16 +98,4 @@ export class FaultInjector {
     }
     return 'none';
   }
-}
-
-/** A small, well-known 32-bit PRNG: enough for reproducible fault draws. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

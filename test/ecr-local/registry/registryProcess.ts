@@ -6,9 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { stringify } from 'yaml';
+import { freePort } from '../../harness/processes';
 
 export interface RegistryProcess {
   /** e.g. http://127.0.0.1:41234 */
@@ -39,7 +39,7 @@ export async function startRegistryProcess(dataDir: string): Promise<RegistryPro
   // A port taken between our probe and the registry's bind makes it exit: try a few times.
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freeLoopbackPort();
+    const port = await freePort();
     const configPath = join(dataDir, 'registry-config.yml');
     writeFileSync(configPath, stringify(registryConfig(storage, port)));
     try {
@@ -129,16 +129,4 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
