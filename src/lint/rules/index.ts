@@ -33,16 +33,41 @@ import { rule as pointlessCommand } from './pointlessCommand';
 import { rule as cdInsteadOfWorkdir } from './cdInsteadOfWorkdir';
 import { rule as preferCopy } from './preferCopy';
 import { rule as copyDestSlash } from './copyDestSlash';
-import { selfReference as copyFromSelf, unknownStage as copyFromUnknownStage } from './copyFromStage';
-import { duplicateStageName, fromAsCasing, reservedStageName, stageNameCasing } from './stageNames';
-import { constantPlatform, redundantTargetPlatform } from './fromPlatform';
-import { healthcheckMissing, instructionBeforeFrom, maintainerDeprecated, multipleInstructions, onbuildTrigger } from './instructions';
-import { envSelfReference, invalidDefaultArgInFrom, legacyKeyValue, undefinedArgInFrom } from './argsAndEnv';
-import { invalidFormat as exposeInvalidFormat, portRange as exposePortRange, protoCasing as exposeProtoCasing } from './expose';
-import { emptyContinuation, instructionCasing, jsonArgs } from './formatting';
-import { copyThenExtract, entireFilesystem as copyEntireFilesystem, relativeWithoutWorkdir as copyRelativeWithoutWorkdir } from './copyRules';
-import { consecutiveRun, pipefail, shellViaLn, useraddHighUid, wgetAndCurl, wgetProgress } from './shellUsage';
-import { definitionDescription, labelKeyInvalid, labelSchema } from './labels';
+import { rule as copyFromSelf } from './copyFromSelf';
+import { rule as copyFromUnknownStage } from './copyFromUnknownStage';
+import { rule as duplicateStageName } from './duplicateStageName';
+import { rule as fromAsCasing } from './fromAsCasing';
+import { rule as reservedStageName } from './reservedStageName';
+import { rule as stageNameCasing } from './stageNameCasing';
+import { rule as fromPlatformFlag } from './fromPlatformFlag';
+import { rule as redundantTargetPlatform } from './redundantTargetPlatform';
+import { rule as healthcheckMissing } from './healthcheckMissing';
+import { rule as instructionBeforeFrom } from './instructionBeforeFrom';
+import { rule as maintainerDeprecated } from './maintainerDeprecated';
+import { rule as multipleInstructions } from './multipleInstructions';
+import { rule as onbuildForbiddenTrigger } from './onbuildForbiddenTrigger';
+import { rule as envSelfReference } from './envSelfReference';
+import { rule as invalidDefaultArgInFrom } from './invalidDefaultArgInFrom';
+import { rule as legacyKeyValue } from './legacyKeyValue';
+import { rule as undefinedArgInFrom } from './undefinedArgInFrom';
+import { rule as exposeInvalidFormat } from './exposeInvalidFormat';
+import { rule as exposePortRange } from './exposePortRange';
+import { rule as exposeProtoCasing } from './exposeProtoCasing';
+import { rule as emptyContinuation } from './emptyContinuation';
+import { rule as instructionCasing } from './instructionCasing';
+import { rule as jsonArgsRecommended } from './jsonArgsRecommended';
+import { rule as copyThenExtract } from './copyThenExtract';
+import { rule as copyEntireFilesystem } from './copyEntireFilesystem';
+import { rule as copyRelativeWithoutWorkdir } from './copyRelativeWithoutWorkdir';
+import { rule as consecutiveRun } from './consecutiveRun';
+import { rule as pipefail } from './pipefail';
+import { rule as shellViaLn } from './shellViaLn';
+import { rule as useraddHighUid } from './useraddHighUid';
+import { rule as wgetAndCurl } from './wgetAndCurl';
+import { rule as wgetProgress } from './wgetProgress';
+import { rule as definitionDescription } from './definitionDescription';
+import { rule as labelKeyInvalid } from './labelKeyInvalid';
+import { rule as labelSchema } from './labelSchema';
 import { rule as inlineIgnorePragma } from './inlineIgnorePragma';
 
 export const allRules: readonly Rule[] = [
@@ -69,16 +94,16 @@ export const allRules: readonly Rule[] = [
   reservedStageName,
   stageNameCasing,
   fromAsCasing,
-  constantPlatform,
+  fromPlatformFlag,
   redundantTargetPlatform,
   undefinedArgInFrom,
   invalidDefaultArgInFrom,
   instructionCasing,
   emptyContinuation,
   multipleInstructions,
-  jsonArgs,
+  jsonArgsRecommended,
   maintainerDeprecated,
-  onbuildTrigger,
+  onbuildForbiddenTrigger,
   healthcheckMissing,
   workdirRelative,
   workdirSystemDir,

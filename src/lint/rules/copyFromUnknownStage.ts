@@ -1,12 +1,12 @@
-// copy-from-unknown-stage and copy-from-self: COPY --from must name an earlier stage (or an
-// image); a name defined later, or the stage itself, is an error or silently pulls an image.
+// copy-from-unknown-stage: COPY --from must name an earlier stage (or an image); a name defined
+// later silently pulls an image of that name, and a later stage index fails the build.
 import type { Rule } from '../rule';
 
 function isImageLike(value: string): boolean {
   return /[:/.@]/.test(value);
 }
 
-export const unknownStage: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'copy-from-unknown-stage',
     title: 'COPY --from an undefined stage',
@@ -38,32 +38,6 @@ export const unknownStage: Rule = {
       }
       if (stage.alias) {
         names.add(stage.alias.value.toLowerCase());
-      }
-    }
-  },
-};
-
-export const selfReference: Rule = {
-  meta: {
-    id: 'copy-from-self',
-    title: 'COPY --from the stage itself',
-    category: 'correctness',
-    defaultSeverity: 'error',
-    aliases: ['DL3023', 'AVD-DS-0006'],
-    summary: 'COPY --from cannot reference its own stage.',
-  },
-  check(context): void {
-    for (const stage of context.model.stages) {
-      for (const instruction of stage.instructions) {
-        const from = instruction.keyword === 'COPY' ? instruction.flag('from') : undefined;
-        const value = from?.value?.toLowerCase();
-        if (from && value !== undefined && ((stage.alias && stage.alias.value.toLowerCase() === value) || value === String(stage.index))) {
-          context.report({
-            instruction,
-            range: instruction.rangeOf(from.valueStart, from.end),
-            message: `COPY --from=${from.value ?? ''} refers to the stage this instruction is in; a stage cannot copy from itself and the build fails. Copy from an earlier stage.`,
-          });
-        }
       }
     }
   },

@@ -1,42 +1,8 @@
-// Labels: label-key-invalid (Docker's key format), label-schema (hadolint's label-schema and
-// strict-labels configuration: required labels, their formats, no others).
+// label-schema: hadolint's label-schema and strict-labels configuration: required labels, their
+// formats, no others. Each finding carries the hadolint code of its own case.
 import type { Instruction } from '../model/dockerfile';
 import type { Rule } from '../rule';
 import type { LabelFormat } from '../types';
-
-const RESERVED = /^(?:com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
-const KEY = /^[a-z0-9](?:[a-z0-9]|[.-](?=[a-z0-9]))*$/;
-
-export const labelKeyInvalid: Rule = {
-  meta: {
-    id: 'label-key-invalid',
-    title: 'Invalid label key',
-    category: 'style',
-    defaultSeverity: 'style',
-    aliases: ['DL3048'],
-    summary: 'Label keys: lowercase letters, digits, dots and dashes; no Docker-reserved namespace.',
-  },
-  check(context): void {
-    for (const instruction of context.model.instructions) {
-      if (instruction.keyword !== 'LABEL') {
-        continue;
-      }
-      for (const pair of instruction.keyValues(true)) {
-        const reserved = RESERVED.test(pair.key);
-        if (!reserved && KEY.test(pair.key)) {
-          continue;
-        }
-        context.report({
-          instruction,
-          range: instruction.rangeOf(pair.keyStart, pair.keyEnd),
-          message: reserved
-            ? `Label "${pair.key}" uses a namespace reserved by Docker (com.docker.*, io.docker.*, org.dockerproject.*). Use your own reverse-DNS prefix or org.opencontainers.image.*.`
-            : `Label key "${pair.key}" should use only lowercase letters, digits, "." and "-", starting and ending with a letter or digit, so every tool reads it the same way.`,
-        });
-      }
-    }
-  },
-};
 
 const FORMAT_ALIAS: Record<LabelFormat, string | undefined> = {
   text: undefined,
@@ -69,7 +35,7 @@ function valid(format: LabelFormat, value: string): boolean {
   }
 }
 
-export const labelSchema: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'label-schema',
     title: 'Label does not follow the label schema',
@@ -110,42 +76,6 @@ export const labelSchema: Rule = {
         for (const name of required.filter((key) => !seen.has(key))) {
           context.report({ instruction: stage.from, range: stage.from.headRange, aliases: ['DL3049'], severity: 'info', message: `The label schema requires label "${name}", which this image does not set. Add LABEL ${name}=….` });
         }
-      }
-    }
-  },
-};
-
-export const definitionDescription: Rule = {
-  meta: {
-    id: 'definition-description',
-    title: 'Stage or ARG comment does not start with its name',
-    category: 'style',
-    defaultSeverity: 'info',
-    defaultEnabled: false,
-    aliases: ['InvalidDefinitionDescription'],
-    summary: 'BuildKit (experimental): a comment right above FROM … AS x or ARG x should start with x.',
-  },
-  check(context): void {
-    const model = context.model;
-    for (const instruction of model.instructions) {
-      let name: string | undefined;
-      if (instruction.keyword === 'FROM') {
-        name = instruction.stage?.alias?.value;
-      } else if (instruction.keyword === 'ARG') {
-        name = instruction.keyValues(false)[0]?.key;
-      }
-      const above = instruction.startLine - 1;
-      const comment = /^[ \t]*#[ \t]?(.*)$/.exec(model.lines[above] ?? '');
-      if (!name || !comment || !model.commentLines.includes(above)) {
-        continue;
-      }
-      const first = (comment[1] ?? '').trim().split(/\s+/)[0] ?? '';
-      if (first !== name && !/^(?:hadolint|ecr-lint|checkov|trivy|dockerfile-utils|syntax|escape|check)\b/.test(comment[1] ?? '')) {
-        context.report({
-          instruction,
-          range: { start: { line: above, character: 0 }, end: { line: above, character: (model.lines[above] ?? '').length } },
-          message: `The comment above ${instruction.keyword} ${name} is read as its description; start it with "${name}" (e.g. "# ${name} …") or separate it with an empty line.`,
-        });
       }
     }
   },
