@@ -57,17 +57,29 @@ export function parseMainArguments(argv: readonly string[]): ParsedArguments {
   };
 }
 
+/**
+ * ecr-local's clock: the present, except while the demo seed pushes its history (images pushed
+ * over the past months, scanned on their day), which ECR's API has no way to backdate.
+ */
+const seedClock = {
+  offsetMs: 0,
+  now: (): number => Date.now() + seedClock.offsetMs,
+  set: (at: Date | undefined): void => {
+    seedClock.offsetMs = at === undefined ? 0 : at.getTime() - Date.now();
+  },
+};
+
 /** The demo seed is another module (seed/demo.ts); it may not be built in every checkout. */
 async function runDemoSeed(endpointUrl: string): Promise<void> {
   const modulePath = join(__dirname, 'seed', 'demo.js');
   if (!existsSync(modulePath)) {
     throw new Error(`--seed demo needs ${modulePath}, which is not there: the demo seed (test/ecr-local/seed/demo.ts) is missing from this checkout.`);
   }
-  const seedModule = (await import(modulePath)) as { seedDemo?: (url: string) => Promise<void> };
+  const seedModule = (await import(modulePath)) as typeof import('./seed/demo');
   if (typeof seedModule.seedDemo !== 'function') {
     throw new Error(`${modulePath} does not export seedDemo(endpointUrl).`);
   }
-  await seedModule.seedDemo(endpointUrl);
+  await seedModule.seedDemo(endpointUrl, { setClock: (at) => seedClock.set(at) });
 }
 
 async function shutDown(ecrLocal: EcrLocal): Promise<never> {
@@ -114,7 +126,7 @@ async function main(): Promise<number> {
     }
     // Loaded only now, so that --help and argument errors answer at once.
     const [{ startEcrLocal }, { startDataPlane }] = await Promise.all([import('./ecrLocal'), import('./registry/dataPlane')]);
-    ecrLocal = await startEcrLocal({ port, ...(dataDir !== undefined ? { dataDir } : {}), startDataPlane });
+    ecrLocal = await startEcrLocal({ port, ...(dataDir !== undefined ? { dataDir } : {}), startDataPlane, now: seedClock.now });
     if (stopping) {
       await shutDown(ecrLocal);
       return 0;

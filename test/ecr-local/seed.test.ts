@@ -8,9 +8,11 @@ import {
   DescribeRegistryCommand,
   DescribeRepositoriesCommand,
   GetLifecyclePolicyCommand,
+  GetLifecyclePolicyPreviewCommand,
   GetRegistryScanningConfigurationCommand,
   GetRepositoryPolicyCommand,
   ListImagesCommand,
+  StartLifecyclePolicyPreviewCommand,
   type ECRClient,
   type ImageDetail,
 } from '@aws-sdk/client-ecr';
@@ -18,7 +20,7 @@ import { ListFindingsCommand } from '@aws-sdk/client-inspector2';
 import { startDataPlane } from './registry/dataPlane';
 import { MEDIA_TYPES } from './registry/manifests';
 import { DEMO_REGION, DEMO_SECOND_REGION, seedDemo } from './seed/demo';
-import { startTestEcrLocal, type TestEcrLocal } from './testing/harness';
+import { startTestEcrLocal, waitFor, type TestEcrLocal } from './testing/harness';
 
 describe('ecr-local demo seed', function () {
   this.timeout(120_000);
@@ -29,9 +31,15 @@ describe('ecr-local demo seed', function () {
   const images = async (client: ECRClient, repositoryName: string): Promise<ImageDetail[]> =>
     (await client.send(new DescribeImagesCommand({ repositoryName, maxResults: 1000 }))).imageDetails ?? [];
 
+  // The seed moves ecr-local's clock to push its history, as main.ts lets it do.
+  let offsetMs = 0;
+  const setClock = (at: Date | undefined): void => {
+    offsetMs = at === undefined ? 0 : at.getTime() - Date.now();
+  };
+
   before(async () => {
-    ecrLocal = await startTestEcrLocal({ startDataPlane });
-    await seedDemo(ecrLocal.local.url);
+    ecrLocal = await startTestEcrLocal({ startDataPlane, now: () => Date.now() + offsetMs });
+    await seedDemo(ecrLocal.local.url, { setClock });
     home = ecrLocal.ecr(DEMO_REGION);
     second = ecrLocal.ecr(DEMO_SECOND_REGION);
   });
@@ -115,9 +123,39 @@ describe('ecr-local demo seed', function () {
     assert.equal(unscanned.length, 0);
   });
 
+  it('pushes a history over past months, each image scanned on its push day, so the lifecycle policy has work', async () => {
+    const api = await images(home, 'team-a/api');
+    const ageInDays = (date: Date | undefined): number => (Date.now() - (date?.getTime() ?? Number.NaN)) / 86_400_000;
+    const untagged = api.filter((image) => (image.imageTags ?? []).length === 0);
+    assert.equal(untagged.length, 2);
+    for (const image of untagged) {
+      assert.ok(ageInDays(image.imagePushedAt) > 14, `an untagged CI build pushed ${ageInDays(image.imagePushedAt).toFixed(1)} days ago`);
+    }
+    const newest = api.find((image) => image.imageTags?.includes('v1.5.0'));
+    assert.ok(ageInDays(newest?.imagePushedAt) < 7, 'the newest release is recent');
+    for (const image of api) {
+      const scanned = image.imageScanFindingsSummary?.imageScanCompletedAt?.getTime() ?? Number.NaN;
+      const pushed = image.imagePushedAt?.getTime() ?? Number.NaN;
+      assert.ok(scanned >= pushed && scanned - pushed < 86_400_000, `scanned on its push day: ${image.imageDigest} ${image.imageTags?.join(',')} pushed ${image.imagePushedAt?.toISOString()} scanned ${image.imageScanFindingsSummary?.imageScanCompletedAt?.toISOString()} status ${image.imageScanStatus?.status}`);
+    }
+    // Untagged images past 14 days expire (rule 1); of the v* releases the newest three stay (rule 2).
+    await home.send(new StartLifecyclePolicyPreviewCommand({ repositoryName: 'team-a/api' }));
+    const preview = await waitFor('the lifecycle preview', async () => {
+      const answer = await home.send(new GetLifecyclePolicyPreviewCommand({ repositoryName: 'team-a/api' }));
+      return answer.status === 'COMPLETE' ? answer : undefined;
+    });
+    const expired = new Map((preview.previewResults ?? []).map((result) => [result.imageDigest, result.appliedRulePriority]));
+    for (const image of untagged) {
+      assert.equal(expired.get(image.imageDigest), 1);
+    }
+    const release140 = api.find((image) => image.imageTags?.includes('v1.4.0'));
+    assert.equal(expired.get(release140?.imageDigest), 2, 'v1.4.0 is the fourth-newest release');
+    assert.equal(expired.size, 3);
+  });
+
   it('can seed the same data again without failing or duplicating', async () => {
     const before = await images(home, 'team-a/api');
-    await seedDemo(ecrLocal.local.url);
+    await seedDemo(ecrLocal.local.url, { setClock });
     const after = await images(home, 'team-a/api');
     assert.deepEqual(after.map((image) => image.imageDigest).sort(), before.map((image) => image.imageDigest).sort());
   });

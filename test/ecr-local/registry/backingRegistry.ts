@@ -7,6 +7,9 @@ import type { RegistryBackend } from '../contracts';
 import type { ImageSource } from '../scanner/imageScanner';
 import { MANIFEST_ACCEPT } from './manifests';
 
+/** Reads of a manifest that the registry answers 500 while it rewrites it (see readManifest). */
+const MANIFEST_READ_ATTEMPTS = 5;
+
 export function backingPath(region: string, repositoryName: string): string {
   return `${region}/${repositoryName}`;
 }
@@ -46,15 +49,24 @@ export class BackingRegistry implements RegistryBackend, ImageSource {
   }
 
   async readManifest(path: string, reference: string): Promise<{ body: string; mediaType: string } | undefined> {
-    const response = await this.send('GET', `/v2/${path}/manifests/${encodeURIComponent(reference)}`, { accept: MANIFEST_ACCEPT });
-    const body = await readBody(response);
-    if (response.statusCode === 404) {
-      return undefined;
+    // docker-registry's filesystem driver rewrites a manifest's revision link in place (truncate,
+    // then write) each time the manifest is PUT again, as a push of a second tag does; a read in
+    // that instant answers 500 UNKNOWN. A scan on push starts right after the first tag's PUT, so
+    // it retries such a 500 a few times, each a little later; real errors still surface.
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.send('GET', `/v2/${path}/manifests/${encodeURIComponent(reference)}`, { accept: MANIFEST_ACCEPT });
+      const body = await readBody(response);
+      if (response.statusCode === 404) {
+        return undefined;
+      }
+      if (response.statusCode === 200) {
+        return { body: body.toString('utf8'), mediaType: String(response.headers['content-type'] ?? '') };
+      }
+      if (response.statusCode !== 500 || attempt >= MANIFEST_READ_ATTEMPTS) {
+        throw new Error(`The registry behind ecr-local answered ${response.statusCode} for manifest ${reference} of ${path}: ${body.toString().slice(0, 500)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
     }
-    if (response.statusCode !== 200) {
-      throw new Error(`The registry behind ecr-local answered ${response.statusCode} for manifest ${reference} of ${path}: ${body.toString().slice(0, 500)}`);
-    }
-    return { body: body.toString('utf8'), mediaType: String(response.headers['content-type'] ?? '') };
   }
 
   async deleteManifest(region: string, repositoryName: string, imageDigest: string): Promise<void> {

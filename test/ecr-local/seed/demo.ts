@@ -33,7 +33,7 @@ import {
   WORKER_REQUIREMENTS_NEW,
   WORKER_REQUIREMENTS_OLD,
 } from './demoContent';
-import { buildImage, buildIndex, buildLayer, type BuiltImage, type Layer } from './imageBuilder';
+import { buildImage, buildIndex, buildLayer, type BuiltImage, type BuiltIndex, type Layer } from './imageBuilder';
 import { MEDIA_TYPES } from '../registry/manifests';
 import { RegistryClient } from './registryClient';
 
@@ -49,12 +49,21 @@ const SCAN_WAIT_MS = 60_000;
 export interface SeedOptions {
   /** Progress lines (none by default). */
   readonly log?: (line: string) => void;
+  /**
+   * Moves ecr-local's clock (its `now` option) to a moment in the past, or back to the present
+   * with undefined. With it, each image is pushed, and scanned, on its own day, as a real
+   * registry's history is; without it every image is pushed now. ECR has no call to backdate a
+   * push, so only a seed that runs ecr-local in its own process can do this.
+   */
+  readonly setClock?: (at: Date | undefined) => void;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function seedDemo(endpointUrl: string, options: SeedOptions = {}): Promise<void> {
   const log = options.log ?? (() => undefined);
-  const home = new DemoRegion(endpointUrl, DEMO_REGION);
-  const second = new DemoRegion(endpointUrl, DEMO_SECOND_REGION);
+  const home = new DemoRegion(endpointUrl, DEMO_REGION, options.setClock);
+  const second = new DemoRegion(endpointUrl, DEMO_SECOND_REGION, options.setClock);
   await home.connect();
   await second.connect();
 
@@ -73,6 +82,7 @@ export async function seedDemo(endpointUrl: string, options: SeedOptions = {}): 
   log('waiting for the scans on push');
   await home.waitForScans();
   await second.waitForScans();
+  options.setClock?.(undefined);
 }
 
 /** One region of the demo account: an SDK client, a registry client and the repositories made. */
@@ -84,6 +94,7 @@ class DemoRegion {
   constructor(
     private readonly endpointUrl: string,
     readonly region: string,
+    private readonly setClock: SeedOptions['setClock'],
   ) {
     this.ecr = new ECRClient({ endpoint: endpointUrl, region, credentials: DEMO_CREDENTIALS, maxAttempts: 5 });
   }
@@ -118,30 +129,52 @@ class DemoRegion {
     }
   }
 
-  async push(repository: string, image: BuiltImage, tags: readonly string[] = []): Promise<void> {
-    await this.client.pushImage(repository, image, tags);
+  /** Pushes `daysAgo` days before now (when the seed controls the clock). */
+  async push(repository: string, image: BuiltImage, tags: readonly string[], daysAgo: number): Promise<void> {
+    await this.pushAt(repository, daysAgo, () => this.client.pushImage(repository, image, tags));
+  }
+
+  async pushIndex(repository: string, index: BuiltIndex, tags: readonly string[], daysAgo: number): Promise<void> {
+    await this.pushAt(repository, daysAgo, () => this.client.pushIndex(repository, index, tags));
+  }
+
+  private async pushAt(repository: string, daysAgo: number, push: () => Promise<void>): Promise<void> {
+    if (!this.setClock) {
+      await push();
+      return;
+    }
+    this.setClock(new Date(Date.now() - daysAgo * DAY_MS));
+    await push();
+    // The scan on push must finish on the same day, before the clock moves on.
+    if (this.scanned.has(repository)) {
+      await this.waitForScansOf(repository);
+    }
   }
 
   /** Polls DescribeImages of the scanned repositories until no scan is pending or in progress. */
   async waitForScans(): Promise<void> {
-    const deadline = Date.now() + SCAN_WAIT_MS;
     for (const repositoryName of this.scanned) {
-      for (;;) {
-        const answer = await this.ecr.send(new DescribeImagesCommand({ repositoryName, maxResults: 1000 }));
-        // No status yet counts as pending too (a scan may not have been started); an index gets none.
-        const busy = (answer.imageDetails ?? []).filter((image) => {
-          const status = image.imageScanStatus?.status;
-          const isIndex = image.imageManifestMediaType === MEDIA_TYPES.dockerManifestList || image.imageManifestMediaType === MEDIA_TYPES.ociIndex;
-          return status === 'IN_PROGRESS' || status === 'PENDING' || (status === undefined && !isIndex);
-        });
-        if (busy.length === 0) {
-          break;
-        }
-        if (Date.now() > deadline) {
-          throw new Error(`Scans of ${busy.length} image(s) in ${this.region}/${repositoryName} did not finish within ${SCAN_WAIT_MS / 1000} s.`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200));
+      await this.waitForScansOf(repositoryName);
+    }
+  }
+
+  private async waitForScansOf(repositoryName: string): Promise<void> {
+    const deadline = Date.now() + SCAN_WAIT_MS;
+    for (;;) {
+      const answer = await this.ecr.send(new DescribeImagesCommand({ repositoryName, maxResults: 1000 }));
+      // No status yet counts as pending too (a scan may not have been started); an index gets none.
+      const busy = (answer.imageDetails ?? []).filter((image) => {
+        const status = image.imageScanStatus?.status;
+        const isIndex = image.imageManifestMediaType === MEDIA_TYPES.dockerManifestList || image.imageManifestMediaType === MEDIA_TYPES.ociIndex;
+        return status === 'IN_PROGRESS' || status === 'PENDING' || (status === undefined && !isIndex);
+      });
+      if (busy.length === 0) {
+        return;
       }
+      if (Date.now() > deadline) {
+        throw new Error(`Scans of ${busy.length} image(s) in ${this.region}/${repositoryName} did not finish within ${SCAN_WAIT_MS / 1000} s.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 }
@@ -221,8 +254,8 @@ async function seedBaseImages(home: DemoRegion): Promise<void> {
     },
     true,
   );
-  await home.push('base/debian', buildImage({ layers: [await debianBase(BOOKWORM_OLD, '12.5')] }), ['bookworm-20240610']);
-  await home.push('base/debian', buildImage({ layers: [await debianBase(BOOKWORM_PATCHED, '12.6')] }), ['bookworm-20240701', 'bookworm']);
+  await home.push('base/debian', buildImage({ layers: [await debianBase(BOOKWORM_OLD, '12.5')] }), ['bookworm-20240610'], 170);
+  await home.push('base/debian', buildImage({ layers: [await debianBase(BOOKWORM_PATCHED, '12.6')] }), ['bookworm-20240701', 'bookworm'], 148);
 
   // Releases are immutable, but the moving "latest" tag is excluded.
   await home.createRepository(
@@ -235,8 +268,8 @@ async function seedBaseImages(home: DemoRegion): Promise<void> {
     },
     true,
   );
-  await home.push('base/alpine', buildImage({ layers: [await alpineBase(ALPINE_3_9, '3.9.6')] }), ['3.9.6']);
-  await home.push('base/alpine', buildImage({ layers: [await alpineBase(ALPINE_3_18, '3.18.6')] }), ['3.18.6', 'latest']);
+  await home.push('base/alpine', buildImage({ layers: [await alpineBase(ALPINE_3_9, '3.9.6')] }), ['3.9.6'], 400);
+  await home.push('base/alpine', buildImage({ layers: [await alpineBase(ALPINE_3_18, '3.18.6')] }), ['3.18.6', 'latest'], 95);
 }
 
 const API_LIFECYCLE_POLICY = {
@@ -275,20 +308,20 @@ async function seedTeamA(home: DemoRegion): Promise<void> {
   const bookworm = await debianBase(BOOKWORM_PATCHED, '12.6');
   const lock = (version: string, dependencies: Record<string, string>) => ({ 'srv/api/package-lock.json': packageLock('api', version, dependencies) });
   // Two CI builds that were never tagged, then the releases; "latest" moves to the newest.
-  await home.push('team-a/api', await appImage(bullseye, lock('1.3.9', API_DEPENDENCIES_OLD), 'build-4711'));
-  await home.push('team-a/api', await appImage(bullseye, lock('1.3.9', API_DEPENDENCIES_OLD), 'build-4712'));
-  await home.push('team-a/api', await appImage(bullseye, lock('1.4.0', API_DEPENDENCIES_OLD), 'v1.4.0'), ['v1.4.0']);
-  await home.push('team-a/api', await appImage(bookwormOld, lock('1.4.1', API_DEPENDENCIES_OLD), 'v1.4.1'), ['v1.4.1', 'latest']);
-  await home.push('team-a/api', await appImage(bookwormOld, lock('1.4.2', API_DEPENDENCIES_NEW), 'v1.4.2'), ['v1.4.2']);
-  await home.push('team-a/api', await appImage(bookworm, lock('1.5.0', API_DEPENDENCIES_NEW), 'v1.5.0'), ['v1.5.0', 'latest', 'main-8c3f2e1']);
+  await home.push('team-a/api', await appImage(bullseye, lock('1.3.9', API_DEPENDENCIES_OLD), 'build-4711'), [], 41);
+  await home.push('team-a/api', await appImage(bullseye, lock('1.3.9', API_DEPENDENCIES_OLD), 'build-4712'), [], 40);
+  await home.push('team-a/api', await appImage(bullseye, lock('1.4.0', API_DEPENDENCIES_OLD), 'v1.4.0'), ['v1.4.0'], 38);
+  await home.push('team-a/api', await appImage(bookwormOld, lock('1.4.1', API_DEPENDENCIES_OLD), 'v1.4.1'), ['v1.4.1', 'latest'], 23);
+  await home.push('team-a/api', await appImage(bookwormOld, lock('1.4.2', API_DEPENDENCIES_NEW), 'v1.4.2'), ['v1.4.2'], 9);
+  await home.push('team-a/api', await appImage(bookworm, lock('1.5.0', API_DEPENDENCIES_NEW), 'v1.5.0'), ['v1.5.0', 'latest', 'main-8c3f2e1'], 2);
   await home.ecr.send(new PutLifecyclePolicyCommand({ repositoryName: 'team-a/api', lifecyclePolicyText: JSON.stringify(API_LIFECYCLE_POLICY) }));
   await home.ecr.send(new SetRepositoryPolicyCommand({ repositoryName: 'team-a/api', policyText: JSON.stringify(API_REPOSITORY_POLICY, null, 2) }));
 
   await home.createRepository({ repositoryName: 'team-a/web', imageScanningConfiguration: { scanOnPush: true }, tags: tags('team-a', { service: 'web' }) }, true);
   const alpine = await alpineBase(ALPINE_3_9, '3.9.6');
   const webLock = { 'usr/share/nginx/app/package-lock.json': packageLock('web', '2024.6.0', WEB_DEPENDENCIES) };
-  await home.push('team-a/web', await appImage(alpine, webLock, '2024.05.1'), ['2024.05.1']);
-  await home.push('team-a/web', await appImage(alpine, webLock, '2024.06.0'), ['2024.06.0', 'main-3f2c1a9']);
+  await home.push('team-a/web', await appImage(alpine, webLock, '2024.05.1'), ['2024.05.1'], 61);
+  await home.push('team-a/web', await appImage(alpine, webLock, '2024.06.0'), ['2024.06.0', 'main-3f2c1a9'], 27);
 }
 
 async function seedTeamB(region: DemoRegion): Promise<void> {
@@ -298,18 +331,18 @@ async function seedTeamB(region: DemoRegion): Promise<void> {
   const sidArm = await debianBase(SID_MARCH_2024, 'trixie/sid', 'arm64');
   const bookworm = await debianBase(BOOKWORM_PATCHED, '12.6');
   const reqs = (pins: Record<string, string>) => ({ 'app/requirements.txt': requirements(pins) });
-  await region.push('team-b/worker', await appImage(sid, reqs(WORKER_REQUIREMENTS_OLD), '2.2.0'), ['2.2.0']);
+  await region.push('team-b/worker', await appImage(sid, reqs(WORKER_REQUIREMENTS_OLD), '2.2.0'), ['2.2.0'], 33);
   // 2.3.0 is multi-arch: a manifest list over an amd64 and an arm64 image.
   const amd64 = await appImage(bookworm, reqs(WORKER_REQUIREMENTS_NEW), '2.3.0', { os: 'linux', architecture: 'amd64' });
   const arm64 = await appImage(sidArm, reqs(WORKER_REQUIREMENTS_NEW), '2.3.0', { os: 'linux', architecture: 'arm64', variant: 'v8' });
-  await region.client.pushIndex('team-b/worker', buildIndex([amd64, arm64]), ['2.3.0', 'latest']);
+  await region.pushIndex('team-b/worker', buildIndex([amd64, arm64]), ['2.3.0', 'latest'], 5);
 }
 
 async function seedTools(home: DemoRegion): Promise<void> {
   // No scan on push here: these images show what "not scanned" looks like.
   await home.createRepository({ repositoryName: 'tools/ci-runner', tags: tags('platform') });
   const runner = await debianBase(BOOKWORM_OLD, '12.5');
-  await home.push('tools/ci-runner', await appImage(runner, { 'usr/local/bin/ci-entrypoint': '#!/bin/sh\nexec "$@"\n' }, '2024.06'), ['2024.06', 'latest']);
+  await home.push('tools/ci-runner', await appImage(runner, { 'usr/local/bin/ci-entrypoint': '#!/bin/sh\nexec "$@"\n' }, '2024.06'), ['2024.06', 'latest'], 120);
 
   // A Helm chart stored as an OCI artifact: scanned on push, but not an image.
   await home.createRepository({ repositoryName: 'tools/charts/web', imageScanningConfiguration: { scanOnPush: true }, tags: tags('platform') }, true);
@@ -323,5 +356,5 @@ async function seedTools(home: DemoRegion): Promise<void> {
     configMediaType: 'application/vnd.cncf.helm.config.v1+json',
     configBody: Buffer.from(JSON.stringify({ name: 'web', version: '0.4.2', apiVersion: 'v2', appVersion: '2024.06.0' })),
   });
-  await home.push('tools/charts/web', helm, ['0.4.2']);
+  await home.push('tools/charts/web', helm, ['0.4.2'], 30);
 }
