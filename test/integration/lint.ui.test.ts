@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { press, screenshot, textsOf, waitForTexts } from './uiBridge';
+import { attributesOf, press, screenshot, textsOf, waitForTexts } from './uiBridge';
 import { waitUntil } from './waitFor';
 
 const SOURCE = 'ECR Explorer';
@@ -11,6 +11,7 @@ const QUICK_PICK_ROWS = '.quick-input-widget .monaco-list-row';
 /** The label of each row (not the detail line some quick picks add below it). */
 const QUICK_PICK_LABELS = `${QUICK_PICK_ROWS} .quick-input-list-rows > .quick-input-list-row:first-child .label-name`;
 const QUICK_INPUT_MESSAGE = '.quick-input-widget .quick-input-message';
+const FOCUSED_QUICK_INPUT = '.quick-input-widget .quick-input-box input:focus';
 
 function fixture(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -39,7 +40,12 @@ async function promptedFix(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title
   return action.command;
 }
 
+/**
+ * Types into the quick input. Keys go to whatever has focus, and the input box that follows a
+ * quick pick takes focus a moment after it is drawn: typing before then loses the keys.
+ */
 async function type(text: string): Promise<void> {
+  await waitUntil(() => attributesOf(FOCUSED_QUICK_INPUT, 'class'), (found) => found.length === 1, 'the quick input to take focus');
   for (const character of text) {
     await press(character);
   }
