@@ -6,6 +6,7 @@ import { rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ourExtension } from './extensionInfo';
+import { closeAll } from './editors';
 import { waitUntil } from './waitFor';
 
 const SOURCE = 'ECR Explorer';
@@ -69,17 +70,6 @@ function insertedText(action: vscode.CodeAction): string {
 }
 
 const isSuppression = (action: vscode.CodeAction): boolean => /suppress|ignore/i.test(action.title);
-
-/** Closes every editor, discarding unsaved changes: the fixture files stay as they are on disk. */
-async function closeAll(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (document.isDirty) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
 
 describe('Dockerfile linting', function () {
   this.timeout(60_000);

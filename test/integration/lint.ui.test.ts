@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { attributesOf, press, screenshot, textsOf, waitForTexts } from './uiBridge';
+import { closeAll } from './editors';
 import { waitUntil } from './waitFor';
 
 const SOURCE = 'ECR Explorer';
@@ -49,16 +50,6 @@ async function type(text: string): Promise<void> {
   for (const character of text) {
     await press(character);
   }
-}
-
-async function closeAll(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (document.isDirty) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 describe('Dockerfile linting UI', function () {

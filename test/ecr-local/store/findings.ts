@@ -99,15 +99,7 @@ export function enhancedFinding(scanned: ScannedImage, vulnerability: Vulnerabil
     firstObservedAt: observed,
     lastObservedAt: observed,
     updatedAt: observed,
-    packageVulnerabilityDetails: {
-      vulnerabilityId: vulnerability.vulnerabilityId,
-      source: 'NVD',
-      sourceUrl: vulnerability.sourceUrl,
-      referenceUrls: [...vulnerability.referenceUrls],
-      vendorSeverity: vulnerability.severity,
-      cvss: [{ baseScore: vulnerability.score, scoringVector: undefined, source: 'NVD', version: '3.1' }],
-      vulnerablePackages: [vulnerablePackage(vulnerability)],
-    },
+    packageVulnerabilityDetails: packageVulnerabilityDetails(vulnerability),
     remediation: { recommendation: { text: remediationText(vulnerability), url: vulnerability.sourceUrl } },
     resources: [
       {
@@ -123,6 +115,19 @@ export function enhancedFinding(scanned: ScannedImage, vulnerability: Vulnerabil
     type: 'PACKAGE_VULNERABILITY',
     fixAvailable: vulnerability.fixedInVersion !== undefined ? 'YES' : 'NO',
     exploitAvailable: vulnerability.exploitAvailable ? 'YES' : 'NO',
+  };
+}
+
+/** The same in ECR's enhanced findings and Inspector2's findings. */
+function packageVulnerabilityDetails(vulnerability: Vulnerability) {
+  return {
+    vulnerabilityId: vulnerability.vulnerabilityId,
+    source: 'NVD',
+    sourceUrl: vulnerability.sourceUrl,
+    referenceUrls: [...vulnerability.referenceUrls],
+    vendorSeverity: vulnerability.severity,
+    cvss: [{ baseScore: vulnerability.score, scoringVector: undefined, source: 'NVD', version: '3.1' }],
+    vulnerablePackages: [vulnerablePackage(vulnerability)],
   };
 }
 
@@ -151,15 +156,7 @@ export function inspectorFinding(scanned: ScannedImage, vulnerability: Vulnerabi
       },
     ],
     inspectorScore: vulnerability.score,
-    packageVulnerabilityDetails: {
-      vulnerabilityId: vulnerability.vulnerabilityId,
-      source: 'NVD',
-      sourceUrl: vulnerability.sourceUrl,
-      referenceUrls: [...vulnerability.referenceUrls],
-      vendorSeverity: vulnerability.severity,
-      cvss: [{ baseScore: vulnerability.score, scoringVector: undefined, source: 'NVD', version: '3.1' }],
-      vulnerablePackages: [vulnerablePackage(vulnerability)],
-    },
+    packageVulnerabilityDetails: packageVulnerabilityDetails(vulnerability),
     fixAvailable: vulnerability.fixedInVersion !== undefined ? 'YES' : 'NO',
     exploitAvailable: vulnerability.exploitAvailable ? 'YES' : 'NO',
     ...(vulnerability.epss !== undefined ? { epss: { score: vulnerability.epss } } : {}),
