@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { registerLinting } from './views/lint/registerLinting';
+import { registerLintingLazily } from './views/lint/lazyLinting';
 import { getLog } from './views/log';
 import { chooseProfiles } from './views/profileCommands';
 import { RegistryTreeProvider } from './views/registryTree';
@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
   );
-  registerLinting(context);
+  registerLintingLazily(context);
   log.info(`Activated in ${Date.now() - started} ms (settings section "${SETTINGS_SECTION}")`);
 }
 

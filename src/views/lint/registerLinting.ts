@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { lint } from '../../lint/engine';
 import { findHadolintConfig, parseHadolintConfig } from '../../lint/hadolintConfig';
-import { findRuleMeta, ruleMetas } from '../../lint/rules/index';
+import { findRuleMeta } from '../../lint/rules/index';
 import { suppressionFixes } from '../../lint/suppress';
 import { getLog } from '../log';
 import { APPLY_FIX_COMMAND, applyPromptedFix } from './applyFix';
@@ -14,7 +14,6 @@ import { HadolintConfigs } from './hadolintConfigs';
 import { LintController } from './lintController';
 import { affectsLinting, mergeOptions, readLintSettings } from './lintSettings';
 import { ProblemReporter } from './problemReporter';
-import { SHOW_RULES_COMMAND, showLintRules } from './showRules';
 
 const DOCKERFILES: vscode.DocumentSelector = [
   { language: 'dockerfile', scheme: 'file' },
@@ -56,7 +55,6 @@ export function registerLinting(context: vscode.ExtensionContext): void {
       LintCodeActionProvider.metadata,
     ),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, applyPromptedFix),
-    vscode.commands.registerCommand(SHOW_RULES_COMMAND, () => showLintRules(ruleMetas(), context.extensionUri)),
     configs.onDidChange(() => controller.relintAll()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsLinting(event)) {
