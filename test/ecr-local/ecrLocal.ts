@@ -2,6 +2,7 @@
 //   POST / with X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.*  → the ECR API (awsJson 1.1)
 //   POST /findings/list, POST /findings/details/batch/get              → Inspector2 (REST-JSON)
 //   /v2/…                                                               → the registry (data plane)
+//   GET|PUT /ecr-local/faults                                           → the injected faults (protocol/faults.ts)
 // The SDK tells the services apart the same way: ECR by header, Inspector2 by path, so both
 // clients can share one `endpoint` (or AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL_INSPECTOR2).
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import type { DataPlane, StartDataPlane } from './contracts';
 import type { ApiContext } from './protocol/apiContext';
 import { serveEcr } from './protocol/ecrEndpoint';
 import { FaultInjector, NO_FAULTS, parseFaultSpec, type FaultSpec } from './protocol/faults';
+import { FAULTS_PATH, serveFaults } from './protocol/faultsEndpoint';
 import { sendJson } from './protocol/http';
 import { isInspectorRoute, serveInspector } from './protocol/inspectorEndpoint';
 import { EcrLocalStore } from './store';
@@ -39,7 +41,20 @@ export interface EcrLocal {
   readonly url: string;
   readonly port: number;
   readonly store: EcrLocalStore;
+  /**
+   * Replaces the injected faults from the next request on ('' or NO_FAULTS: none), as
+   * PUT /ecr-local/faults does. Throws an Error with the parse error for a bad spec.
+   */
+  setFaults(spec: string | FaultSpec): void;
   stop(): Promise<void>;
+}
+
+function parseFaults(text: string, source: string): FaultSpec {
+  const parsed = parseFaultSpec(text);
+  if (!parsed.ok) {
+    throw new Error(`${source}: ${parsed.error}`);
+  }
+  return parsed.spec;
 }
 
 function resolveFaults(option: EcrLocalOptions['faults']): FaultSpec {
@@ -47,11 +62,7 @@ function resolveFaults(option: EcrLocalOptions['faults']): FaultSpec {
   if (text === undefined || typeof text !== 'string') {
     return text ?? NO_FAULTS;
   }
-  const parsed = parseFaultSpec(text);
-  if (!parsed.ok) {
-    throw new Error(`ECR_LOCAL_FAULTS: ${parsed.error}`);
-  }
-  return parsed.spec;
+  return parseFaults(text, 'ECR_LOCAL_FAULTS');
 }
 
 export async function startEcrLocal(options: EcrLocalOptions = {}): Promise<EcrLocal> {
@@ -105,6 +116,7 @@ export async function startEcrLocal(options: EcrLocalOptions = {}): Promise<EcrL
       url,
       port: actualPort,
       store: openedStore,
+      setFaults: (spec) => faults.replace(typeof spec === 'string' ? parseFaults(spec, 'setFaults') : spec),
       stop: () => (stopping ??= cleanUp()),
     };
   } catch (error) {
@@ -141,6 +153,10 @@ function route(request: IncomingMessage, response: ServerResponse, context: ApiC
     }
     return;
   }
+  if (path === FAULTS_PATH) {
+    serveFaults(request, response, context.faults, context.log).catch(failed);
+    return;
+  }
   if (request.headers['x-amz-target'] !== undefined || (request.method === 'POST' && path === '/')) {
     serveEcr(request, response, context).catch(failed);
     return;
@@ -151,6 +167,6 @@ function route(request: IncomingMessage, response: ServerResponse, context: ApiC
   }
   request.resume();
   sendJson(response, 404, 'application/json', {
-    message: `ecr-local has nothing at ${request.method ?? '?'} ${path}: the ECR API is POST / with X-Amz-Target, Inspector2 is POST /findings/list, the registry is /v2/.`,
+    message: `ecr-local has nothing at ${request.method ?? '?'} ${path}: the ECR API is POST / with X-Amz-Target, Inspector2 is POST /findings/list, the registry is /v2/, the injected faults are ${FAULTS_PATH}.`,
   }, { 'x-amzn-ErrorType': 'UnknownOperationException' });
 }

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { CreateRepositoryCommand, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { ListFindingsCommand } from '@aws-sdk/client-inspector2';
 import { startEcrLocal } from './ecrLocal';
-import { FaultInjector, parseFaultSpec } from './protocol/faults';
+import { FaultInjector, formatFaultSpec, parseFaultSpec } from './protocol/faults';
 import { expectAwsError, startTestEcrLocal } from './testing/harness';
 
 describe('ecr-local faults', () => {
@@ -139,6 +139,99 @@ describe('ecr-local faults', () => {
           process.env['ECR_LOCAL_FAULTS'] = saved;
         }
         await local.stop();
+      }
+    });
+  });
+  describe('changed at runtime', () => {
+    const faultsUrl = (url: string) => `${url}/ecr-local/faults`;
+    const putFaults = (url: string, body: string) => fetch(faultsUrl(url), { method: 'PUT', body });
+    const getFaults = async (url: string) => {
+      const response = await fetch(faultsUrl(url));
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/plain/);
+      return response.text();
+    };
+
+    it('writes a spec back as text that parses to the same spec', () => {
+      for (const text of ['', 'throttle:0.25', 'error500:1,latency:20,expired-token,seed:-7', 'seed:0']) {
+        const parsed = parseFaultSpec(text);
+        assert.ok(parsed.ok);
+        assert.deepEqual(parseFaultSpec(formatFaultSpec(parsed.spec)), parsed, text);
+      }
+      assert.equal(formatFaultSpec({ throttle: 0.5, error500: 0, latencyMs: 10, expiredToken: true, seed: 3 }), 'throttle:0.5,latency:10,expired-token,seed:3');
+    });
+
+    it('turns a healthy endpoint into a failing one and back with PUT /ecr-local/faults, and GET shows the spec', async () => {
+      const env = await startTestEcrLocal();
+      try {
+        const ecr = env.ecr('us-east-1', { maxAttempts: 1 });
+        assert.equal(await getFaults(env.local.url), '');
+        await ecr.send(new CreateRepositoryCommand({ repositoryName: 'healthy' }));
+
+        const put = await putFaults(env.local.url, 'error500:1, seed:5\n');
+        assert.equal(put.status, 204);
+        assert.equal(await getFaults(env.local.url), 'error500:1,seed:5');
+        await expectAwsError(ecr.send(new DescribeRepositoriesCommand({})), 'ServerException', 500);
+        await expectAwsError(env.inspector('us-east-1', { maxAttempts: 1 }).send(new ListFindingsCommand({})), 'InternalServerException', 500);
+
+        assert.equal((await putFaults(env.local.url, 'expired-token')).status, 204);
+        await expectAwsError(ecr.send(new DescribeRepositoriesCommand({})), 'ExpiredTokenException', 400);
+
+        assert.equal((await putFaults(env.local.url, '')).status, 204);
+        assert.equal(await getFaults(env.local.url), '');
+        const { repositories } = await ecr.send(new DescribeRepositoriesCommand({}));
+        assert.deepEqual(repositories?.map((repository) => repository.repositoryName), ['healthy']);
+      } finally {
+        await env.stop();
+      }
+    });
+
+    it('refuses a bad spec with 400 and the parse error, and keeps the faults it had', async () => {
+      const env = await startTestEcrLocal({ faults: 'latency:1' });
+      try {
+        const refused = await putFaults(env.local.url, 'throttle:2');
+        assert.equal(refused.status, 400);
+        assert.match(await refused.text(), /^Fault "throttle:2" needs a probability between 0 and 1: expected a comma-separated list/);
+        assert.equal(await getFaults(env.local.url), 'latency:1');
+        const wrongMethod = await fetch(faultsUrl(env.local.url), { method: 'POST', body: 'throttle:1' });
+        assert.equal(wrongMethod.status, 405);
+        assert.equal(wrongMethod.headers.get('allow'), 'GET, PUT');
+        assert.equal(await getFaults(env.local.url), 'latency:1');
+      } finally {
+        await env.stop();
+      }
+    });
+
+    it('is never faulted itself, so a test can always switch the faults off again', async () => {
+      const env = await startTestEcrLocal({ faults: 'expired-token,error500:1' });
+      try {
+        assert.equal(await getFaults(env.local.url), 'error500:1,expired-token');
+        assert.equal((await putFaults(env.local.url, '')).status, 204);
+        await env.ecr().send(new DescribeRepositoriesCommand({}));
+      } finally {
+        await env.stop();
+      }
+    });
+
+    it('setFaults on the handle does the same in-process, restarting the seeded draws', async () => {
+      const env = await startTestEcrLocal();
+      try {
+        const ecr = env.ecr('us-east-1', { maxAttempts: 1 });
+        env.local.setFaults('throttle:1');
+        await expectAwsError(ecr.send(new DescribeRepositoriesCommand({})), 'ThrottlingException', 400);
+        assert.equal(await getFaults(env.local.url), 'throttle:1');
+        assert.throws(() => env.local.setFaults('latency:-1'), /^Error: setFaults: Fault "latency:-1" needs whole milliseconds/);
+        assert.equal(await getFaults(env.local.url), 'throttle:1', 'a refused spec changes nothing');
+        // Seed 8 throttles the first two draws and not the third (as above), every time it is set.
+        for (let round = 0; round < 2; round++) {
+          env.local.setFaults('throttle:0.5,seed:8');
+          const answer = await env.ecr().send(new DescribeRepositoriesCommand({}));
+          assert.equal(answer.$metadata.attempts, 3);
+        }
+        env.local.setFaults('');
+        await ecr.send(new DescribeRepositoriesCommand({}));
+      } finally {
+        await env.stop();
       }
     });
   });

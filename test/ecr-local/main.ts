@@ -12,7 +12,9 @@ const USAGE = `usage: npm run ecr-local -- [--port P] [--data DIR] [--seed demo]
   --port P      listen on 127.0.0.1:P (default: a free port)
   --data DIR    keep repositories, images and settings in DIR across restarts
   --seed demo   fill the registry with the demo repositories and images before it is announced
-environment: ECR_LOCAL_FAULTS=throttle:0.2,latency:200,error500:0.1,expired-token,seed:42`;
+environment: ECR_LOCAL_FAULTS=throttle:0.2,latency:200,error500:0.1,expired-token,seed:42
+faults while running: curl -X PUT --data 'throttle:1' http://127.0.0.1:P/ecr-local/faults
+  (same syntax, '' for none; GET shows the current spec; a bad spec answers 400 with the reason)`;
 
 export interface MainArguments {
   readonly port: number;

@@ -5,6 +5,14 @@
 // latency:MS      add MS milliseconds before every answer
 // expired-token   answer ExpiredTokenException to every call
 // seed:N          make the random draws reproducible (otherwise seeded from the clock)
+//
+// The faults can also change while ecr-local runs, for tests (inside VS Code, too) that turn a
+// healthy endpoint into a failing one and back without restarting it:
+//   PUT /ecr-local/faults   body: the spec text, same syntax ('' = no faults) → 204;
+//                           a bad spec → 400 with the parse error as text/plain
+//   GET /ecr-local/faults   → 200, the current spec as text/plain ('' when none)
+// or, in the same process, `ecrLocal.setFaults(spec)`. A new spec restarts the random draws
+// (from its seed, if it has one). These control routes are never themselves faulted.
 
 import { seededRandom } from '../../testing/seededRandom';
 
@@ -71,11 +79,44 @@ export function parseFaultSpec(text: string): FaultParseResult {
 /** What to do to one request. */
 export type FaultDecision = 'none' | 'expired-token' | 'throttle' | 'error500';
 
+/** The spec as text that parseFaultSpec reads back to the same spec ('' for no faults). */
+export function formatFaultSpec(spec: FaultSpec): string {
+  const items: string[] = [];
+  if (spec.throttle > 0) {
+    items.push(`throttle:${spec.throttle}`);
+  }
+  if (spec.error500 > 0) {
+    items.push(`error500:${spec.error500}`);
+  }
+  if (spec.latencyMs > 0) {
+    items.push(`latency:${spec.latencyMs}`);
+  }
+  if (spec.expiredToken) {
+    items.push('expired-token');
+  }
+  if (spec.seed !== undefined) {
+    items.push(`seed:${spec.seed}`);
+  }
+  return items.join(',');
+}
+
 /** Draws the fault of each request in turn; with a seed, the sequence is the same every run. */
 export class FaultInjector {
-  private readonly random: () => number;
+  private current: FaultSpec;
+  private random: () => number;
 
-  constructor(readonly spec: FaultSpec) {
+  constructor(spec: FaultSpec) {
+    this.current = spec;
+    this.random = seededRandom(spec.seed ?? Date.now() >>> 0);
+  }
+
+  get spec(): FaultSpec {
+    return this.current;
+  }
+
+  /** Replaces the faults from the next request on, restarting the draws. */
+  replace(spec: FaultSpec): void {
+    this.current = spec;
     this.random = seededRandom(spec.seed ?? Date.now() >>> 0);
   }
 
