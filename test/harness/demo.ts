@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_CREDENTIALS, DEMO_REGION, DEMO_SECOND_REGION } from '../ecr-local/seed/demo';
 import { ensureCodeServer, startCodeServer } from './codeServer';
-import { startProcess, type RunningProcess } from './processes';
+import { startEcrLocalProcess, type EcrLocalProcess } from './ecrLocalProcess';
 import { createSandbox, REPO_ROOT, type Sandbox } from './sandbox';
 import { onShutdown } from './shutdown';
 
@@ -105,23 +105,12 @@ function writeAwsFiles(sandbox: Sandbox): { config: string; credentials: string 
 }
 
 /** Runs ecr-local's CLI (`--seed demo`) with its state in the sandbox; resolves with its URL. */
-async function startEcrLocalWithDemo(sandbox: Sandbox): Promise<{ url: string; process: RunningProcess }> {
-  const args = [join(REPO_ROOT, 'out', 'test', 'ecr-local', 'main.js'), '--seed', 'demo', '--data', join(sandbox.root, 'ecr-local')];
-  if (process.env.DEMO_ECR_PORT) {
-    args.push('--port', process.env.DEMO_ECR_PORT);
-  }
-  const running = await startProcess(process.execPath, args, {
-    name: 'ecr-local',
-    ready: /ECR endpoint: http:\/\/127\.0\.0\.1:\d+/,
-    timeoutMs: 180_000,
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+async function startEcrLocalWithDemo(sandbox: Sandbox): Promise<EcrLocalProcess> {
+  return startEcrLocalProcess({
+    dataDir: join(sandbox.root, 'ecr-local'),
+    seedDemo: true,
+    ...(process.env.DEMO_ECR_PORT ? { port: Number(process.env.DEMO_ECR_PORT) } : {}),
   });
-  const url = /ECR endpoint: (http:\/\/127\.0\.0\.1:\d+)/.exec(running.output())?.[1];
-  if (!url) {
-    await running.stop();
-    throw new Error(`ecr-local printed no endpoint. Its output:\n${running.output()}`);
-  }
-  return { url, process: running };
 }
 
 /** Installs code-server when missing, packages the VSIX and installs it; returns code-server's root. */

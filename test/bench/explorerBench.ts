@@ -1,0 +1,92 @@
+// `npm run bench` (explorer part): ecr-local with 100,000 repositories in one region, a profile
+// pointing at it, and the extension in a real VS Code (code-server 4.100.3) with its production
+// bundle. In each of several fresh extension hosts, the probe (explorerProbe.ts) measures the time
+// to the first page of repositories, the time for a filter that must page through all 100,000,
+// and the extension host's memory. Prints every run and the medians.
+import { join } from 'node:path';
+import { launchChromium } from '../harness/chromium';
+import { ensureCodeServer, startCodeServer } from '../harness/codeServer';
+import { startEcrLocalProcess } from '../harness/ecrLocalProcess';
+import { addEcrLocalProfiles } from '../harness/ecrLocalProfiles';
+import { createSandbox, REPO_ROOT } from '../harness/sandbox';
+import { BRIDGE_ENV, startUiBridge } from '../harness/uiBridge';
+import { deadline, openWorkbench } from '../harness/workbench';
+import { EXPLORER_LINE, type ExplorerSample } from './protocol';
+
+const RUNS = Number(process.env.ECR_EXPLORER_BENCH_RUNS ?? 3);
+const REPOSITORIES = Number(process.env.ECR_EXPLORER_BENCH_REPOSITORIES ?? 100_000);
+const REGION = 'eu-west-1';
+
+async function main(): Promise<void> {
+  const sandbox = createSandbox();
+  const [packageRoot, ecrLocal] = await Promise.all([
+    ensureCodeServer(),
+    startEcrLocalProcess({ dataDir: join(sandbox.root, 'ecr-local'), repositories: REPOSITORIES, faults: '' }),
+  ]);
+  const testEcr = addEcrLocalProfiles(sandbox, ecrLocal.url, REGION, REPOSITORIES);
+  let logged = '';
+  const bridge = await startUiBridge(join(REPO_ROOT, 'test-results', 'screenshots'), (text) => {
+    logged += text;
+  });
+  const server = await startCodeServer({
+    packageRoot,
+    userDataDir: sandbox.userDataDir,
+    extensionsDir: sandbox.extensionsDir,
+    folder: sandbox.workspace,
+    env: {
+      ...process.env,
+      [BRIDGE_ENV]: bridge.url,
+      AWS_CONFIG_FILE: sandbox.awsConfigFile,
+      AWS_SHARED_CREDENTIALS_FILE: sandbox.awsCredentialsFile,
+      AWS_PROFILE: '',
+      ECR_EXPLORER_BENCH_PROFILE: testEcr.profiles.healthy,
+    },
+  });
+  const browser = await launchChromium();
+  const samples: ExplorerSample[] = [];
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      logged = '';
+      const workbench = await openWorkbench(browser, {
+        codeServerUrl: server.url,
+        folder: sandbox.workspace,
+        extensionPath: REPO_ROOT,
+        testsPath: join(REPO_ROOT, 'out', 'test', 'bench', 'explorerProbe'),
+      });
+      const limit = deadline(300_000, `Run ${run}: the workbench did not report within 300 s.`);
+      const code = await Promise.race([workbench.exitCode, limit.promise]).finally(() => limit.cancel());
+      await workbench.page.close();
+      const match = EXPLORER_LINE.exec(logged);
+      if (code !== 0 || !match?.[1]) {
+        throw new Error(`Run ${run} failed (exit ${code}): ${logged.trim() || 'no measurement'}`);
+      }
+      const sample = JSON.parse(match[1]) as ExplorerSample;
+      samples.push(sample);
+      process.stdout.write(
+        `run ${run}: first page ${sample.firstPageMs.toFixed(0)} ms (${sample.firstPageCount} repositories), ` +
+          `filter over all ${sample.filterAllMs.toFixed(0)} ms, heap ${sample.heapMiB.baseline} → ${sample.heapMiB.firstPage} → ${sample.heapMiB.filterAll} MiB, ` +
+          `rss ${sample.rssMiB.baseline} → ${sample.rssMiB.firstPage} → ${sample.rssMiB.filterAll} MiB\n`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    await bridge.close();
+    await ecrLocal.process.stop();
+    sandbox.dispose();
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  process.stdout.write(
+    `explorer with ${REPOSITORIES.toLocaleString('en')} repositories (VS Code 1.100.3, ${RUNS} fresh extension hosts): ` +
+      `time to first page median ${median(samples.map((s) => s.firstPageMs)).toFixed(0)} ms; ` +
+      `filter through all repositories median ${median(samples.map((s) => s.filterAllMs)).toFixed(0)} ms; ` +
+      `extension host heap after first page +${median(samples.map((s) => s.heapMiB.firstPage - s.heapMiB.baseline)).toFixed(1)} MiB, ` +
+      `after the full filter +${median(samples.map((s) => s.heapMiB.filterAll - s.heapMiB.baseline)).toFixed(1)} MiB ` +
+      `(rss median ${median(samples.map((s) => s.rssMiB.filterAll)).toFixed(0)} MiB)\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`explorer bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
