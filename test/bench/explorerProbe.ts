@@ -109,7 +109,7 @@ async function childrenUntilNoLoadMore(tree: vscode.TreeDataProvider<unknown>, p
     if (!command) {
       throw new Error('The Load more node has no command.');
     }
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
   }
   throw new Error('Load more never ended.');
 }
@@ -118,5 +118,5 @@ function answeringInputBox(answer: string): Prompts {
   const refuse = (): never => {
     throw new Error('The benchmark only answers the filter input box.');
   };
-  return { inputBox: async () => answer, quickPick: refuse, quickPickMany: refuse, confirm: refuse };
+  return { inputBox: () => Promise.resolve(answer), quickPick: refuse, quickPickMany: refuse, confirm: refuse };
 }
