@@ -67,6 +67,10 @@ export interface PlatformImage {
   readonly mediaType: string;
   /** From DescribeImages on the child digest, when ECR knows the child. */
   readonly image?: Image;
+  /** A buildx attestation manifest (provenance / SBOM), not a runnable platform image. */
+  readonly isAttestation?: boolean;
+  /** For an attestation: the digest of the platform image it describes. */
+  readonly attestsDigest?: string;
 }
 
 /** What went wrong, said so that a user knows what to do next (never a stack trace). */

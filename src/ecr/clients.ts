@@ -1,0 +1,198 @@
+// One ECR client per connection (profile + region), with the profile's credentials and endpoint
+// override, VS Code's proxy, adaptive retries and a request log. The views hold one EcrClients.
+import { DescribeRegistryCommand, ECRClient, type ECRClientConfig } from '@aws-sdk/client-ecr';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { credentialProviderFor } from './credentials';
+import { configuredEndpoint } from './endpoints';
+import { ENVIRONMENT_PROFILE, type Connection } from './model';
+import { createProxyAgents, type ProxyAgents } from './proxy';
+
+export interface RequestLogEntry {
+  connection: Connection;
+  operation: string;
+  durationMs: number;
+  attempts: number;
+  errorName?: string;
+  httpStatus?: number;
+}
+
+export interface EcrClientsOptions {
+  mfaCodeProvider?: (mfaSerial: string, profile: string) => Promise<string>;
+  proxy?: { url: string; strictSSL: boolean; noProxy?: readonly string[] };
+  /** One entry per operation (after the SDK's retries); never holds credentials or messages. */
+  onRequest?: (entry: RequestLogEntry) => void;
+  env?: NodeJS.ProcessEnv;
+  /** Default 5, with retryMode 'adaptive' (the SDK retries throttling with client-side rate limiting). */
+  maxAttempts?: number;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+export class EcrClients {
+  private readonly clients = new Map<string, ECRClient>();
+  private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
+  private readonly accountIds = new Map<string, Promise<string>>();
+  private readonly env: NodeJS.ProcessEnv;
+  private agents: ProxyAgents | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: EcrClientsOptions = {}) {
+    this.env = options.env ?? process.env;
+  }
+
+  /** The client of `connection`, created on first use and kept until forget() or dispose(). */
+  ecr(connection: Connection): ECRClient {
+    if (this.disposed) {
+      throw new Error('The ECR clients were disposed; the explorer is shutting down.');
+    }
+    const key = keyOf(connection);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.createClient(connection);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** The account (registry) id of the connection, from DescribeRegistry; remembered once known. */
+  accountId(connection: Connection): Promise<string> {
+    const key = keyOf(connection);
+    let accountId = this.accountIds.get(key);
+    if (!accountId) {
+      const lookup = this.ecr(connection)
+        .send(new DescribeRegistryCommand({}))
+        .then((output) => {
+          if (!output.registryId) {
+            throw new Error('DescribeRegistry returned no registry id.');
+          }
+          return output.registryId;
+        });
+      lookup.catch(() => {
+        if (this.accountIds.get(key) === lookup) {
+          this.accountIds.delete(key);
+        }
+      });
+      accountId = lookup;
+      this.accountIds.set(key, accountId);
+    }
+    return accountId;
+  }
+
+  /** Drops clients, credentials and account ids of `profile` (all profiles when omitted). */
+  forget(profile?: string): void {
+    for (const [key, client] of this.clients) {
+      if (profile === undefined || profileOfKey(key) === profile) {
+        client.destroy();
+        this.clients.delete(key);
+      }
+    }
+    for (const key of [...this.accountIds.keys()]) {
+      if (profile === undefined || profileOfKey(key) === profile) {
+        this.accountIds.delete(key);
+      }
+    }
+    if (profile === undefined) {
+      this.credentials.clear();
+    } else {
+      this.credentials.delete(profile);
+    }
+  }
+
+  dispose(): void {
+    this.forget();
+    this.agents?.destroy();
+    this.agents = undefined;
+    this.disposed = true;
+  }
+
+  private createClient(connection: Connection): ECRClient {
+    const named = connection.profile !== ENVIRONMENT_PROFILE;
+    const config: ECRClientConfig = {
+      region: connection.region,
+      credentials: this.credentialsOf(connection.profile),
+      maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      retryMode: 'adaptive',
+      ...(named ? { profile: connection.profile } : {}),
+      ...this.requestHandlerConfig(),
+    };
+    const client = new ECRClient(config);
+    // Each profile's own endpoint override, not AWS_PROFILE's (see endpoints.ts).
+    const resolved = client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> };
+    resolved.serviceConfiguredEndpoint = () => configuredEndpoint('ECR', connection.profile, this.env);
+    this.addRequestLog(client, connection);
+    return client;
+  }
+
+  private credentialsOf(profile: string): AwsCredentialIdentityProvider {
+    let provider = this.credentials.get(profile);
+    if (!provider) {
+      provider = credentialProviderFor(profile, {
+        env: this.env,
+        ...(this.options.mfaCodeProvider ? { mfaCodeProvider: this.options.mfaCodeProvider } : {}),
+        innerClientConfig: () => this.requestHandlerConfig(),
+      });
+      this.credentials.set(profile, provider);
+    }
+    return provider;
+  }
+
+  private requestHandlerConfig(): { requestHandler?: NodeHttpHandler } {
+    const proxy = this.options.proxy;
+    if (!proxy?.url) {
+      return {};
+    }
+    this.agents ??= createProxyAgents(proxy);
+    return { requestHandler: new NodeHttpHandler({ httpAgent: this.agents.httpAgent, httpsAgent: this.agents.httpsAgent }) };
+  }
+
+  private addRequestLog(client: ECRClient, connection: Connection): void {
+    const onRequest = this.options.onRequest;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const started = performance.now();
+        const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+        try {
+          const result = await next(args);
+          const metadata = (result.output as { $metadata?: { attempts?: number; httpStatusCode?: number } }).$metadata;
+          onRequest?.({
+            connection,
+            operation,
+            durationMs: Math.round(performance.now() - started),
+            attempts: metadata?.attempts ?? 1,
+            ...(metadata?.httpStatusCode !== undefined ? { httpStatus: metadata.httpStatusCode } : {}),
+          });
+          return result;
+        } catch (error) {
+          const failure = (typeof error === 'object' && error !== null ? error : {}) as {
+            name?: string;
+            $metadata?: { attempts?: number; httpStatusCode?: number };
+          };
+          // Lets describeAwsProblem say which endpoint could not be reached.
+          const url = (context as { endpointV2?: { url?: URL } }).endpointV2?.url;
+          if (url && typeof error === 'object' && error !== null && !('requestEndpoint' in error)) {
+            Object.defineProperty(error, 'requestEndpoint', { value: url.host, enumerable: false, configurable: true });
+          }
+          onRequest?.({
+            connection,
+            operation,
+            durationMs: Math.round(performance.now() - started),
+            attempts: failure.$metadata?.attempts ?? 1,
+            errorName: failure.name ?? 'Error',
+            ...(failure.$metadata?.httpStatusCode !== undefined ? { httpStatus: failure.$metadata.httpStatusCode } : {}),
+          });
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'ecrExplorerRequestLog', override: true },
+    );
+  }
+}
+
+function keyOf(connection: Connection): string {
+  return `${connection.profile}\u0000${connection.region}`;
+}
+
+function profileOfKey(key: string): string {
+  return key.slice(0, key.indexOf('\u0000'));
+}

@@ -1,0 +1,88 @@
+// Where each connection's credentials come from: named profiles through the SDK's own ini
+// provider (static keys, assume-role with mfa_serial, SSO and sso_session, credential_process,
+// web identity), the environment through the SDK's env provider. One provider per profile, shared
+// by all its regions, so that an MFA code or an SSO token is asked for once, not per region.
+import { fromEnv } from '@aws-sdk/credential-provider-env';
+import { fromIni } from '@aws-sdk/credential-provider-ini';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { sharedFilePaths } from './endpoints';
+import { ENVIRONMENT_PROFILE } from './model';
+
+export interface CredentialOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly mfaCodeProvider?: (mfaSerial: string, profile: string) => Promise<string>;
+  /** Configuration for the STS/SSO clients the ini provider creates (endpoint, proxy handler). */
+  readonly innerClientConfig?: () => Record<string, unknown>;
+}
+
+/** Credentials are renewed this long before they expire, as the SDK does. */
+const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * A provider for `profile` that remembers its credentials until shortly before they expire and
+ * shares one call among concurrent callers. A failure is not remembered: after `aws sso login`
+ * or a cancelled MFA prompt, the next call tries again.
+ */
+export function credentialProviderFor(profile: string, options: CredentialOptions): AwsCredentialIdentityProvider {
+  const source = profile === ENVIRONMENT_PROFILE ? environmentProvider(options.env) : iniProvider(profile, options);
+  let current: Promise<AwsCredentialIdentity> | undefined;
+  return async () => {
+    if (current) {
+      try {
+        const credentials = await current;
+        if (!credentials.expiration || credentials.expiration.getTime() - Date.now() > EXPIRY_MARGIN_MS) {
+          return credentials;
+        }
+      } catch {
+        // Fall through and try again.
+      }
+      current = undefined;
+    }
+    const attempt = source();
+    current = attempt;
+    attempt.catch(() => {
+      if (current === attempt) {
+        current = undefined;
+      }
+    });
+    return attempt;
+  };
+}
+
+function iniProvider(profile: string, options: CredentialOptions): AwsCredentialIdentityProvider {
+  const mfaCodeProvider = options.mfaCodeProvider;
+  return () =>
+    fromIni({
+      profile,
+      ...sharedFilePaths(options.env),
+      // Re-read the files each time credentials are needed: the user may just have signed in.
+      ignoreCache: true,
+      ...(mfaCodeProvider ? { mfaCodeProvider: (serial: string) => mfaCodeProvider(serial, profile) } : {}),
+      ...(options.innerClientConfig ? { clientConfig: options.innerClientConfig() } : {}),
+    })();
+}
+
+/**
+ * AWS_ACCESS_KEY_ID & co. With the real process environment this is the SDK's fromEnv; tests
+ * pass their own environment, read here by the same variable names.
+ */
+function environmentProvider(env: NodeJS.ProcessEnv): AwsCredentialIdentityProvider {
+  if (env === process.env) {
+    return fromEnv();
+  }
+  return () => {
+    const accessKeyId = env['AWS_ACCESS_KEY_ID'];
+    const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'];
+    if (!accessKeyId || !secretAccessKey) {
+      return Promise.reject(Object.assign(new Error('Unable to find environment variable credentials.'), { name: 'CredentialsProviderError' }));
+    }
+    const sessionToken = env['AWS_SESSION_TOKEN'];
+    const expiration = env['AWS_CREDENTIAL_EXPIRATION'];
+    return Promise.resolve({
+      accessKeyId,
+      secretAccessKey,
+      ...(sessionToken ? { sessionToken } : {}),
+      ...(expiration ? { expiration: new Date(expiration) } : {}),
+    });
+  };
+}
