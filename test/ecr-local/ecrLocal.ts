@@ -17,6 +17,7 @@ import { FaultInjector, NO_FAULTS, parseFaultSpec, type FaultSpec } from './prot
 import { FAULTS_PATH, serveFaults } from './protocol/faultsEndpoint';
 import { sendJson } from './protocol/http';
 import { isInspectorRoute, serveInspector } from './protocol/inspectorEndpoint';
+import { seedBulkRepositories, type BulkRepositoriesOptions, type BulkRepositoriesResult } from './seed/bulkRepositories';
 import { EcrLocalStore } from './store';
 
 export interface EcrLocalOptions {
@@ -34,6 +35,8 @@ export interface EcrLocalOptions {
   readonly previewDelayMs?: number;
   /** Where log lines go; stderr by default (stdout carries only the endpoint line). */
   readonly log?: (line: string) => void;
+  /** Adds this many generated repositories (seed/bulkRepositories.ts) to the store before serving. */
+  readonly seedRepositories?: BulkRepositoriesOptions;
 }
 
 export interface EcrLocal {
@@ -46,6 +49,12 @@ export interface EcrLocal {
    * PUT /ecr-local/faults does. Throws an Error with the parse error for a bad spec.
    */
   setFaults(spec: string | FaultSpec): void;
+  /**
+   * Adds `count` generated repositories straight into the store (no HTTP calls; one save), in
+   * realistic namespaces with spread settings; deterministic for a seed. Throws an Error that
+   * says why for a bad count or region, or when ECR's quota of 100,000 per region would be passed.
+   */
+  seedRepositories(options: BulkRepositoriesOptions): BulkRepositoriesResult;
   stop(): Promise<void>;
 }
 
@@ -98,6 +107,9 @@ export async function startEcrLocal(options: EcrLocalOptions = {}): Promise<EcrL
       dataPlane = await options.startDataPlane(store, { dataDir });
     }
     store.attachDataPlane(dataPlane);
+    if (options.seedRepositories) {
+      seedBulkRepositories(store, options.seedRepositories);
+    }
 
     let url = '';
     const context: ApiContext = { store, endpointUrl: () => url, faults, previewDelayMs: options.previewDelayMs ?? 100, log };
@@ -116,6 +128,7 @@ export async function startEcrLocal(options: EcrLocalOptions = {}): Promise<EcrL
       url,
       port: actualPort,
       store: openedStore,
+      seedRepositories: (seedOptions) => seedBulkRepositories(openedStore, seedOptions),
       setFaults: (spec) => faults.replace(typeof spec === 'string' ? parseFaults(spec, 'setFaults') : spec),
       stop: () => (stopping ??= cleanUp()),
     };

@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient, paginateDescribeRepositories } from '@aws-sdk/client-ecr';
 import { parseMainArguments } from './main';
 import { TEST_CREDENTIALS } from './testing/harness';
 
@@ -105,5 +105,66 @@ describe('npm run ecr-local', () => {
     assert.deepEqual(parseMainArguments(['--help']), { ok: 'help' });
     const noPort = parseMainArguments(['--port', '']);
     assert.equal(noPort.ok, false);
+    assert.deepEqual(parseMainArguments(['--repositories', '100000', '--seed', 'demo']), {
+      ok: true,
+      arguments: { port: 0, seed: 'demo', repositories: { count: 100_000 } },
+    });
+    assert.deepEqual(parseMainArguments(['--repositories', '5', '--repositories-region', 'eu-west-1']), {
+      ok: true,
+      arguments: { port: 0, repositories: { count: 5, region: 'eu-west-1' } },
+    });
+    const refusals: Array<[string[], RegExp]> = [
+      [['--repositories', 'many'], /^--repositories: the number of repositories must be a whole number from 1 to 100000/],
+      [['--repositories', ''], /not NaN/],
+      [['--repositories', '100001'], /not 100001/],
+      [['--repositories', '5', '--repositories-region', 'mars'], /^--repositories\/--repositories-region: the region must look like eu-west-1, not "mars"/],
+      [['--repositories-region', 'eu-west-1'], /^--repositories-region needs --repositories N$/],
+    ];
+    for (const [args, message] of refusals) {
+      const parsed = parseMainArguments(args);
+      assert.equal(parsed.ok, false, args.join(' '));
+      assert.match(parsed.ok === false ? parsed.error : '', message);
+    }
+  });
+
+  it('adds --repositories N generated repositories before it announces the endpoint, once even across restarts with --data', async () => {
+    const args = ['--repositories', '1500', '--repositories-region', 'eu-west-1', '--data', dataDir];
+    const countRepositories = async (url: string) => {
+      const client = new ECRClient({ endpoint: url, region: 'eu-west-1', credentials: TEST_CREDENTIALS });
+      try {
+        let count = 0;
+        for await (const page of paginateDescribeRepositories({ client, pageSize: 1000 }, {})) {
+          count += page.repositories?.length ?? 0;
+        }
+        return count;
+      } finally {
+        client.destroy();
+      }
+    };
+    for (const round of ['first', 'second']) {
+      const running = await start(args);
+      assert.equal(await countRepositories(running.url), 1500, round);
+      assert.match(running.stderr(), round === 'first' ? /added 1500 repositories to eu-west-1 \(1500 there now\)/ : /added 0 repositories to eu-west-1 \(1500 there now\)/);
+      running.child.kill('SIGTERM');
+      assert.equal(await running.exited, 0);
+    }
+  });
+
+  it('refuses at start-up, with the reason, --repositories that would pass the quota of the region', async function () {
+    this.timeout(60_000);
+    const first = await start(['--repositories', '99999', '--data', dataDir]);
+    const client = new ECRClient({ endpoint: first.url, region: 'us-east-1', credentials: TEST_CREDENTIALS });
+    try {
+      await client.send(new CreateRepositoryCommand({ repositoryName: 'one/more' }));
+    } finally {
+      client.destroy();
+    }
+    first.child.kill('SIGTERM');
+    assert.equal(await first.exited, 0);
+    // The 100,000th generated name is the one that no longer fits.
+    const overQuota = run(['--repositories', '100000', '--data', dataDir]);
+    assert.equal(await overQuota.exited, 1);
+    assert.equal(overQuota.stdout(), '');
+    assert.match(overQuota.stderr(), /Cannot add 1 repositories to us-east-1: it already has 100000, and ECR allows at most 100000 per region; ask for at most 0 more/);
   });
 });

@@ -1,4 +1,4 @@
-// `npm run ecr-local -- [--port P] [--data DIR] [--seed demo]`: runs ecr-local in the
+// `npm run ecr-local -- [--port P] [--data DIR] [--seed demo] [--repositories N]`: runs ecr-local in the
 // foreground. stdout carries exactly one line, `ECR endpoint: http://127.0.0.1:P`, once the
 // endpoint (and the seed, when asked for) is ready, so scripts can wait for it; logs go to
 // stderr. SIGINT or SIGTERM stops everything it started.
@@ -7,11 +7,15 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EcrLocal } from './ecrLocal';
+import { checkBulkRepositoriesOptions } from './seed/bulkRepositories';
 
-const USAGE = `usage: npm run ecr-local -- [--port P] [--data DIR] [--seed demo]
+const USAGE = `usage: npm run ecr-local -- [--port P] [--data DIR] [--seed demo] [--repositories N [--repositories-region R]]
   --port P      listen on 127.0.0.1:P (default: a free port)
   --data DIR    keep repositories, images and settings in DIR across restarts
   --seed demo   fill the registry with the demo repositories and images before it is announced
+  --repositories N
+                add N generated repositories (1-100000, e.g. team-017/service-042), same every run,
+                in us-east-1 or --repositories-region R (after the demo seed, if both are asked for)
 environment: ECR_LOCAL_FAULTS=throttle:0.2,latency:200,error500:0.1,expired-token,seed:42
 faults while running: curl -X PUT --data 'throttle:1' http://127.0.0.1:P/ecr-local/faults
   (same syntax, '' for none; GET shows the current spec; a bad spec answers 400 with the reason)`;
@@ -20,16 +24,24 @@ export interface MainArguments {
   readonly port: number;
   readonly dataDir?: string;
   readonly seed?: 'demo';
+  readonly repositories?: { readonly count: number; readonly region?: string };
 }
 
 export type ParsedArguments = { ok: true; arguments: MainArguments } | { ok: false; error: string } | { ok: 'help' };
 
 export function parseMainArguments(argv: readonly string[]): ParsedArguments {
-  let values: { port?: string; data?: string; seed?: string; help?: boolean };
+  let values: { port?: string; data?: string; seed?: string; repositories?: string; 'repositories-region'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { port: { type: 'string' }, data: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        seed: { type: 'string' },
+        repositories: { type: 'string' },
+        'repositories-region': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -49,12 +61,25 @@ export function parseMainArguments(argv: readonly string[]): ParsedArguments {
   if (values.seed !== undefined && values.seed !== 'demo') {
     return { ok: false, error: `--seed knows only "demo", not "${values.seed}"` };
   }
+  let repositories: MainArguments['repositories'];
+  if (values.repositories !== undefined) {
+    const count = values.repositories.trim() === '' ? Number.NaN : Number(values.repositories);
+    const region = values['repositories-region'];
+    const problem = checkBulkRepositoriesOptions({ count, ...(region !== undefined ? { region } : {}) });
+    if (problem !== undefined) {
+      return { ok: false, error: `--repositories${region !== undefined ? '/--repositories-region' : ''}: ${problem}` };
+    }
+    repositories = { count, ...(region !== undefined ? { region } : {}) };
+  } else if (values['repositories-region'] !== undefined) {
+    return { ok: false, error: '--repositories-region needs --repositories N' };
+  }
   return {
     ok: true,
     arguments: {
       port,
       ...(values.data !== undefined ? { dataDir: resolve(values.data) } : {}),
       ...(values.seed === 'demo' ? { seed: 'demo' as const } : {}),
+      ...(repositories ? { repositories } : {}),
     },
   };
 }
@@ -104,7 +129,7 @@ async function main(): Promise<number> {
     process.stderr.write(`ecr-local: ${parsed.error}\n${USAGE}\n`);
     return 2;
   }
-  const { port, dataDir, seed } = parsed.arguments;
+  const { port, dataDir, seed, repositories } = parsed.arguments;
   let ecrLocal: EcrLocal | undefined;
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -135,6 +160,13 @@ async function main(): Promise<number> {
     }
     if (seed === 'demo') {
       await runDemoSeed(ecrLocal.url);
+    }
+    if (repositories) {
+      const started = performance.now();
+      const seeded = ecrLocal.seedRepositories(repositories);
+      process.stderr.write(
+        `ecr-local: added ${seeded.created} repositories to ${seeded.region} (${seeded.total} there now) in ${Math.round(performance.now() - started)} ms\n`,
+      );
     }
   } catch (error) {
     process.stderr.write(`ecr-local: ${(error as Error).message}\n`);
