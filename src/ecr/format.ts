@@ -29,10 +29,12 @@ export function formatBytes(bytes: number, locale = 'en'): string {
     unitDisplay: 'short',
     maximumFractionDigits: unitIndex === 0 ? 0 : value < 10 ? 1 : 0,
   });
-  // CLDR's short English name for a byte is "byte"; everyone writes "B" next to "KB" and "MB".
+  // CLDR's short English names are "byte" and "kB" (decimal kilo); with steps of 1024 everyone
+  // writes "B" and "KB", as the ECR console does.
+  const englishUnits: Record<string, string> = { byte: 'B', kB: 'KB' };
   return formatter
     .formatToParts(value)
-    .map((part) => (part.type === 'unit' && part.value === 'byte' ? 'B' : part.value))
+    .map((part) => (part.type === 'unit' ? (englishUnits[part.value] ?? part.value) : part.value))
     .join('');
 }
 
