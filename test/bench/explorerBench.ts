@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const sandbox = createSandbox();
   const [packageRoot, ecrLocal] = await Promise.all([
     ensureCodeServer(),
-    startEcrLocalProcess({ dataDir: join(sandbox.root, 'ecr-local'), repositories: REPOSITORIES, faults: '' }),
+    startEcrLocalProcess({ dataDir: join(sandbox.root, 'ecr-local'), repositories: REPOSITORIES, repositoriesRegion: REGION, faults: '' }),
   ]);
   const testEcr = addEcrLocalProfiles(sandbox, ecrLocal.url, REGION, REPOSITORIES);
   let logged = '';

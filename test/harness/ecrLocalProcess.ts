@@ -11,6 +11,8 @@ export interface EcrLocalProcessOptions {
   readonly seedDemo?: boolean;
   /** Create this many extra repositories directly in the store (fast even for 100,000). */
   readonly repositories?: number;
+  /** The region of those repositories (ecr-local's default is us-east-1). */
+  readonly repositoriesRegion?: string;
   readonly port?: number;
   /** ECR_LOCAL_FAULTS for the process; inherited from the environment when absent (the demo honours it). */
   readonly faults?: string;
@@ -28,6 +30,9 @@ export async function startEcrLocalProcess(options: EcrLocalProcessOptions): Pro
   }
   if (options.repositories !== undefined) {
     args.push('--repositories', String(options.repositories));
+    if (options.repositoriesRegion !== undefined) {
+      args.push('--repositories-region', options.repositoriesRegion);
+    }
   }
   if (options.port !== undefined) {
     args.push('--port', String(options.port));

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { ensureCodeServer, startCodeServer, type CodeServer } from './codeServer';
+import { startEcrLocalProcess, type EcrLocalProcess } from './ecrLocalProcess';
+import { addEcrLocalProfiles, TEST_ECR_ENV } from './ecrLocalProfiles';
 import { createSandbox, REPO_ROOT } from './sandbox';
 import { BRIDGE_ENV, startUiBridge, type UiBridge } from './uiBridge';
 import { deadline, openWorkbench } from './workbench';
@@ -15,18 +17,29 @@ const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 const SCREENSHOT_DIR = join(RESULTS_DIR, 'screenshots');
 /** Screenshots the README shows, refreshed by `ECR_EXPLORER_UPDATE_SCREENSHOTS=1 npm run test:integration`. */
 const README_SCREENSHOTS = ['welcome.png', 'profiles.png', 'lint-problems.png'];
+/** The explorer's tests page through more repositories than fit in one DescribeRepositories answer. */
+const BULK_REPOSITORIES = 1_500;
+/** The demo seed's main region, where the bulk repositories go too. */
+const TEST_REGION = 'eu-west-1';
 
 async function main(): Promise<number> {
   const bundle = join(REPO_ROOT, 'dist', 'extension.js');
   if (!existsSync(bundle)) {
     throw new Error(`${bundle} is missing: run "npm run build" first.`);
   }
-  const packageRoot = await ensureCodeServer();
   const sandbox = createSandbox();
+  let ecrLocal: EcrLocalProcess | undefined;
   let bridge: UiBridge | undefined;
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   try {
+    // ecr-local (demo images + bulk repositories) starts while code-server is checked or installed.
+    const [packageRoot, startedEcrLocal] = await Promise.all([
+      ensureCodeServer(),
+      startEcrLocalProcess({ dataDir: join(sandbox.root, 'ecr-local'), seedDemo: true, repositories: BULK_REPOSITORIES, repositoriesRegion: TEST_REGION, faults: '' }),
+    ]);
+    ecrLocal = startedEcrLocal;
+    const testEcr = addEcrLocalProfiles(sandbox, ecrLocal.url, TEST_REGION, BULK_REPOSITORIES);
     bridge = await startUiBridge(SCREENSHOT_DIR, (text) => process.stdout.write(text));
     server = await startCodeServer({
       packageRoot,
@@ -36,6 +49,7 @@ async function main(): Promise<number> {
       env: {
         ...process.env,
         [BRIDGE_ENV]: bridge.url,
+        [TEST_ECR_ENV]: JSON.stringify(testEcr),
         AWS_CONFIG_FILE: sandbox.awsConfigFile,
         AWS_SHARED_CREDENTIALS_FILE: sandbox.awsCredentialsFile,
         AWS_PROFILE: '',
@@ -73,6 +87,7 @@ async function main(): Promise<number> {
     await browser?.close();
     await server?.stop();
     await bridge?.close();
+    await ecrLocal?.process.stop();
     sandbox.dispose();
   }
 }

@@ -1,6 +1,7 @@
 // The "ECR" view as a user sees it in the workbench, read through the harness's UI bridge.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { testEcr } from './testEcr';
 import { press, screenshot, textsOf, waitForTexts } from './uiBridge';
 
 const VIEW = 'ecrExplorer.registries';
@@ -53,8 +54,13 @@ describe('the ECR view', function () {
   it('offers the profiles of the AWS config files in "Choose AWS Profiles…"', async () => {
     await setProfiles(['default']);
     const choosing = vscode.commands.executeCommand('ecrExplorer.chooseProfiles');
-    assert.deepEqual(await rowsOf(QUICK_PICK_ROWS, 3, 'three profiles in the quick pick'), [
+    // The fixture's profiles plus the three the harness adds for ecr-local (see ecrLocalProfiles.ts).
+    const region = testEcr().region;
+    assert.deepEqual(await rowsOf(QUICK_PICK_ROWS, 6, 'six profiles in the quick pick'), [
       'default — eu-west-1',
+      `ecr-local — ${region}`,
+      `ecr-local-mfa — ${region}`,
+      `ecr-local-sso — ${region}`,
       'prod-readonly — us-east-1',
       'sso-dev — eu-central-1',
     ]);
