@@ -352,6 +352,35 @@ describe('ECR view actions against ecr-local', function () {
       }
     });
 
+    it('from the palette or the view title, asks which of the chosen regions to create in', async () => {
+      const settings = vscode.workspace.getConfiguration('ecrExplorer');
+      const profile = env.profiles.healthy;
+      const name = `${PREFIX}/palette/api`;
+      const usEast = new ECRClient({ endpoint: env.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIATESTACTIONS', secretAccessKey: 'test-actions-secret' } });
+      try {
+        await settings.update('profiles', [profile], vscode.ConfigurationTarget.Global);
+        await settings.update('regions', { [profile]: [env.region, 'us-east-1'] }, vscode.ConfigurationTarget.Global);
+        const asked = answer([
+          { pick: (item) => (item.connection as Connection | undefined)?.region === 'us-east-1' },
+          { input: name },
+          { pick: (item) => item.mode === 'MUTABLE' },
+          { pick: (item) => item.scanOnPush === false },
+          { pick: (item) => item.encryption === 'AES256' },
+          { input: '' },
+        ]);
+        assertDone(await run('createRepository'));
+        assert.equal(asked.unanswered, 0);
+        assert.match(asked.asked[1]?.text ?? '', /us-east-1/);
+        const created = await usEast.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }));
+        assert.equal(created.repositories?.[0]?.repositoryName, name);
+        assert.equal(await describeRepository(name), undefined, `nothing created in ${env.region}`);
+      } finally {
+        await usEast.send(new DeleteRepositoryCommand({ repositoryName: name, force: true })).catch(() => undefined);
+        await settings.update('profiles', undefined, vscode.ConfigurationTarget.Global);
+        await settings.update('regions', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
     it('says clearly that a name is taken (ECR decides), and creates nothing else', async () => {
       const existing = await makeRepository('taken');
       answer([
