@@ -139,6 +139,43 @@ describe('ecr-local repositories', () => {
     await expectAwsError(ecr.send(new DescribeRepositoriesCommand({ nextToken: 'not-a-token' })), 'InvalidParameterException');
   });
 
+  it('keeps paging right when repositories are created and deleted between pages (kept sorted index)', async () => {
+    const names = Array.from({ length: 300 }, (_, index) => `team/svc-${String(index * 2).padStart(4, '0')}`);
+    for (let start = 0; start < names.length; start += 50) {
+      await Promise.all(names.slice(start, start + 50).map((repositoryName) => ecr.send(new CreateRepositoryCommand({ repositoryName }))));
+    }
+    const seen: string[] = [];
+    let nextToken: string | undefined;
+    let pages = 0;
+    const expected = new Set(names);
+    do {
+      const page = await ecr.send(new DescribeRepositoriesCommand({ maxResults: 40, ...(nextToken !== undefined ? { nextToken } : {}) }));
+      const pageNames = (page.repositories ?? []).map((repository) => repository.repositoryName ?? '');
+      seen.push(...pageNames);
+      nextToken = page.nextToken;
+      pages++;
+      const cursor = pageNames[pageNames.length - 1] ?? '';
+      if (nextToken === undefined) {
+        break;
+      }
+      // Between pages: one created behind the cursor (not listed now), one ahead of it (listed),
+      // one not yet listed deleted (never listed), one already listed deleted (no effect).
+      const behind = `team/svc-0000-behind-${pages}`;
+      const ahead = `${cursor}-ahead`;
+      await ecr.send(new CreateRepositoryCommand({ repositoryName: behind }));
+      await ecr.send(new CreateRepositoryCommand({ repositoryName: ahead }));
+      expected.add(ahead);
+      const notYetListed = names.find((name) => name > cursor && expected.has(name) && name !== ahead);
+      if (notYetListed !== undefined) {
+        await ecr.send(new DeleteRepositoryCommand({ repositoryName: notYetListed }));
+        expected.delete(notYetListed);
+      }
+      await ecr.send(new DeleteRepositoryCommand({ repositoryName: seen[pages] ?? '' }));
+    } while (pages < 100);
+    assert.deepEqual(seen, [...expected].sort(), 'each page continues after the last name returned, in name order, without repeats or gaps');
+    assert.ok(pages > 5);
+  });
+
   it('describes repositories by name and names the one that is missing', async () => {
     await ecr.send(new CreateRepositoryCommand({ repositoryName: 'one' }));
     await ecr.send(new CreateRepositoryCommand({ repositoryName: 'two' }));

@@ -37,25 +37,43 @@ function decodeToken(token: string, operation: string): string {
   throw invalidParameter('nextToken', 'Invalid NextToken: pass the nextToken of the previous page of the same operation');
 }
 
-/** Reads maxResults and nextToken from the input and returns one page of `items`. */
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Reads maxResults and nextToken from the input and returns one page of `items` (any order). */
 export function paginate<T>(input: Input, items: readonly T[], keyOf: (item: T) => string, rules: PagingRules): Page<T> {
+  const keyed = items.map((item) => ({ item, key: keyOf(item) })).sort((a, b) => compareKeys(a.key, b.key));
+  const page = paginateSorted(input, keyed, (entry) => entry.key, rules);
+  return { items: page.items.map((entry) => entry.item), ...(page.nextToken !== undefined ? { nextToken: page.nextToken } : {}) };
+}
+
+/**
+ * One page of `sorted`, which is already in ascending key order with unique keys (a kept index,
+ * so that paging 100,000 repositories does not sort them again for every page): finds the
+ * token's place by binary search and copies only the page.
+ */
+export function paginateSorted<T>(input: Input, sorted: readonly T[], keyOf: (item: T) => string, rules: PagingRules): Page<T> {
   const maxResults = input.optionalInteger('maxResults', { min: 1, max: rules.maxResults }) ?? rules.defaultResults ?? 100;
   const token = input.optionalString('nextToken');
-  const keyed = items.map((item) => ({ item, key: keyOf(item) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let start = 0;
   if (token !== undefined) {
     const after = decodeToken(token, rules.operation);
-    start = keyed.findIndex((entry) => entry.key > after);
-    if (start < 0) {
-      start = keyed.length;
+    // The first item whose key sorts after the last one returned.
+    let high = sorted.length;
+    while (start < high) {
+      const middle = (start + high) >>> 1;
+      if (compareKeys(keyOf(sorted[middle] as T), after) <= 0) {
+        start = middle + 1;
+      } else {
+        high = middle;
+      }
     }
   }
-  const page = keyed.slice(start, start + maxResults);
+  const page = sorted.slice(start, start + maxResults);
   const last = page[page.length - 1];
-  const more = start + maxResults < keyed.length;
+  const more = start + maxResults < sorted.length;
   return {
-    items: page.map((entry) => entry.item),
-    ...(more && last ? { nextToken: encodeToken({ o: rules.operation, k: last.key }) } : {}),
+    items: page,
+    ...(more && last !== undefined ? { nextToken: encodeToken({ o: rules.operation, k: keyOf(last) }) } : {}),
   };
 }
 

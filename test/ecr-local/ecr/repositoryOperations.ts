@@ -13,7 +13,7 @@ import { ecrErrors } from '../store/ecrErrors';
 import type { EncryptionType, RepositoryRecord, TagMutability, WildcardFilter } from '../store/model';
 import { checkRegistryId, describeRepository, readRepositoryName, REPOSITORY_NAME, targetRepository, type EcrCall } from './call';
 import type { Input } from './input';
-import { paginate, refusePagingWith } from './paging';
+import { paginateSorted, refusePagingWith } from './paging';
 import { mergeTags, readResourceTags } from './resourceTags';
 
 /** ECR's default quota of repositories per region. */
@@ -116,7 +116,7 @@ export function describeRepositories(call: EcrCall): DescribeRepositoriesRespons
     });
     return { repositories };
   }
-  const page = paginate(input, [...region.repositories.values()], (repository) => repository.name, {
+  const page = paginateSorted(input, region.repositories.sortedByName(), (repository) => repository.name, {
     operation: call.operation,
     maxResults: 1000,
   });

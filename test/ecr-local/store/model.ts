@@ -85,8 +85,37 @@ export interface PullThroughCacheRuleRecord {
   readonly createdAt: number;
 }
 
+/**
+ * A region's repositories by name, which also keeps them sorted by name for paging: sorted on
+ * the first listing after a change, not per page (100,000 repositories take ~100 ms to sort).
+ */
+export class RepositoryMap extends Map<string, RepositoryRecord> {
+  private sorted: RepositoryRecord[] | undefined;
+
+  override set(name: string, repository: RepositoryRecord): this {
+    this.sorted = undefined;
+    return super.set(name, repository);
+  }
+
+  override delete(name: string): boolean {
+    this.sorted = undefined;
+    return super.delete(name);
+  }
+
+  override clear(): void {
+    this.sorted = undefined;
+    super.clear();
+  }
+
+  /** The repositories in ascending name order (code-unit order, as paging compares keys); do not modify. */
+  sortedByName(): readonly RepositoryRecord[] {
+    this.sorted ??= [...this.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return this.sorted;
+  }
+}
+
 export interface RegionRecord {
-  readonly repositories: Map<string, RepositoryRecord>;
+  readonly repositories: RepositoryMap;
   scanning: { scanType: ScanType; rules: ScanningRule[] };
   replication: { rules: ReplicationRule[] };
   readonly pullThroughCacheRules: Map<string, PullThroughCacheRuleRecord>;
@@ -99,7 +128,7 @@ export interface TokenRecord {
 
 export function newRegionRecord(): RegionRecord {
   return {
-    repositories: new Map(),
+    repositories: new RepositoryMap(),
     scanning: { scanType: 'BASIC', rules: [] },
     replication: { rules: [] },
     pullThroughCacheRules: new Map(),
