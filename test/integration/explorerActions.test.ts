@@ -22,7 +22,7 @@ import type { Prompts } from '../../src/views/explorer/prompts';
 import { buildImage, buildIndex, buildLayer, type BuiltImage } from '../ecr-local/seed/imageBuilder';
 import { RegistryClient } from '../ecr-local/seed/registryClient';
 import { ourExtension } from './extensionInfo';
-import { testEcr } from './testEcr';
+import { setEcrFaults, testEcr } from './testEcr';
 
 // ---- Scripted answers in place of a person -------------------------------------------------
 
@@ -544,6 +544,21 @@ describe('ECR view actions against ecr-local', function () {
       assert.equal(again.asked[0]?.items?.find((item) => item.picked)?.mode, 'MUTABLE_WITH_EXCLUSION');
       described = await describedRepository(repository.repository.name);
       assert.equal(described.imageTagMutability, 'IMMUTABLE');
+    });
+
+    it('turns a failing ECR into a message saying what failed, and that retrying may help', async () => {
+      const repository = await makeRepository('failing');
+      await setEcrFaults('error500:1');
+      let result: ActionResult;
+      try {
+        result = await run('enableScanOnPush', repository);
+      } finally {
+        await setEcrFaults('');
+      }
+      assert.equal(result.outcome, 'failed');
+      assert.match(result.outcome === 'failed' ? result.message : '', new RegExp(`scan on push for ${repository.repository.name}`));
+      assert.equal(result.outcome === 'failed' ? result.problem?.retryable : undefined, true);
+      assert.equal((await describedRepository(repository.repository.name)).imageScanningConfiguration?.scanOnPush, false);
     });
 
     it('turns scan on push on and off', async () => {
