@@ -2,11 +2,14 @@ import * as vscode from 'vscode';
 import { registerLintingLazily } from './views/lint/lazyLinting';
 import { getLog } from './views/log';
 import { chooseProfiles } from './views/profileCommands';
-import { RegistryTreeProvider } from './views/registryTree';
-import { affectsProfiles, SETTINGS_SECTION } from './views/settings';
+import { registerExplorer, VIEW_ID } from './views/explorer/registerExplorer';
+import type { ExplorerNode } from './views/explorer/explorerNodes';
+import type { ExplorerTree } from './views/explorer/explorerTree';
+import { replacePrompts } from './views/explorer/prompts';
+import { SETTINGS_SECTION } from './views/settings';
 
+export { VIEW_ID };
 /** View and command ids, shared with package.json. */
-export const VIEW_ID = 'ecrExplorer.registries';
 export const COMMANDS = {
   chooseProfiles: 'ecrExplorer.chooseProfiles',
   refresh: 'ecrExplorer.refresh',
@@ -14,31 +17,46 @@ export const COMMANDS = {
   showLog: 'ecrExplorer.showLog',
 } as const;
 
+/** What activate() hands to the integration tests and benchmarks. */
+export interface ExtensionApi {
+  readonly explorer: {
+    readonly tree: ExplorerTree;
+    readonly treeView: vscode.TreeView<ExplorerNode>;
+    readonly replacePrompts: typeof replacePrompts;
+    /** The status bar item's text; undefined while it is hidden. */
+    statusBarText(): string | undefined;
+  };
+}
+
 // Activation registers providers and commands only: no network, no file scans, so that
 // opening the view is instant. Work starts when the tree asks for its children.
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = Date.now();
   const log = getLog();
-  const tree = new RegistryTreeProvider();
+  const explorer = registerExplorer(context, log);
 
   context.subscriptions.push(
     log,
-    tree,
-    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     vscode.commands.registerCommand(COMMANDS.chooseProfiles, () => reportErrors(chooseProfiles)),
-    vscode.commands.registerCommand(COMMANDS.refresh, () => tree.refresh()),
+    vscode.commands.registerCommand(COMMANDS.refresh, () => {
+      explorer.connections.forget();
+      explorer.tree.refresh();
+    }),
     vscode.commands.registerCommand(COMMANDS.openSettings, () =>
       vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`),
     ),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsProfiles(event)) {
-        tree.refresh();
-      }
-    }),
   );
   registerLintingLazily(context);
   log.info(`Activated in ${Date.now() - started} ms (settings section "${SETTINGS_SECTION}")`);
+  return {
+    explorer: {
+      tree: explorer.tree,
+      treeView: explorer.treeView,
+      replacePrompts,
+      statusBarText: () => explorer.statusBar.text,
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { testEcr } from './testEcr';
 import { press, screenshot, textsOf, waitForTexts } from './uiBridge';
+import { waitUntil } from './waitFor';
 
 const VIEW = 'ecrExplorer.registries';
 const SIDEBAR = '#workbench\\.parts\\.sidebar';
@@ -40,13 +41,17 @@ describe('the ECR view', function () {
     await screenshot('welcome');
   });
 
-  it('lists the chosen profiles with their region, and flags unknown ones', async () => {
-    await setProfiles(['default', 'prod-readonly', 'gone']);
-    assert.deepEqual(await rowsOf(TREE_ROWS, 3, 'three profile rows'), [
-      'default — eu-west-1',
-      'prod-readonly — us-east-1',
-      'gone — not found',
-    ]);
+  it('lists the chosen profiles with their account and regions, and flags unknown ones', async () => {
+    const { profiles, region } = testEcr();
+    await setProfiles([profiles.healthy, 'gone']);
+    // The profile's description gains its account id once ecr-local has answered DescribeRegistry.
+    const rows = await waitUntil(
+      () => rowsOf(TREE_ROWS, 3, 'the profile, its region and the unknown profile'),
+      (texts) => /^\d{12} · access keys$/.test(texts[0]?.split(' — ')[1] ?? ''),
+      'the account id of the profile',
+    );
+    assert.deepEqual(rows.slice(1), [`${region} — Europe (Ireland)`, 'gone — not found']);
+    assert.match(rows[0] ?? '', new RegExp(`^${profiles.healthy} — \\d{12} · access keys$`));
     await screenshot('profiles');
     assert.deepEqual(await waitForTexts(WELCOME, (texts) => texts.length === 0, 'the welcome content to go'), []);
   });

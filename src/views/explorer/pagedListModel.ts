@@ -50,15 +50,24 @@ export class PagedList<T> {
    * Fetches pages until `wanted` new items pass `matches` (one page when no predicate is given)
    * or the end is reached. A call while another runs joins it instead of fetching twice.
    * Never rejects: a failure is kept in `error`, and the items fetched before it stay.
+   * `maxResults` overrides the page size of these requests (a search reads bigger pages).
    */
-  loadMore(matches?: (item: T) => boolean, wanted = this.pageSize): Promise<void> {
-    this.pending ??= this.fetchUntil(matches, wanted).finally(() => {
+  loadMore(matches?: (item: T) => boolean, wanted = this.pageSize, maxResults = this.pageSize): Promise<void> {
+    this.pending ??= this.fetchUntil(matches, wanted, maxResults).finally(() => {
       this.pending = undefined;
     });
     return this.pending;
   }
 
-  private async fetchUntil(matches: ((item: T) => boolean) | undefined, wanted: number): Promise<void> {
+  /** Replaces (or, with undefined, removes) the first item `where` picks: after a change made elsewhere. */
+  replace(where: (item: T) => boolean, replacement: T | undefined): void {
+    const index = this.loaded.findIndex(where);
+    if (index >= 0) {
+      this.loaded.splice(index, 1, ...(replacement === undefined ? [] : [replacement]));
+    }
+  }
+
+  private async fetchUntil(matches: ((item: T) => boolean) | undefined, wanted: number, maxResults: number): Promise<void> {
     let found = 0;
     do {
       if (this.finished) {
@@ -66,7 +75,7 @@ export class PagedList<T> {
       }
       let page: Page<T>;
       try {
-        page = await this.fetchPage({ ...(this.token ? { nextToken: this.token } : {}), maxResults: this.pageSize });
+        page = await this.fetchPage({ ...(this.token ? { nextToken: this.token } : {}), maxResults });
       } catch (error) {
         this.started = true;
         this.failure = error ?? new Error('Unknown failure');

@@ -54,9 +54,20 @@ describe('PagedList', () => {
     // Matches: 03, 07 in page 1 (00-04: 03; 05-09: 07), 13 in page 3 (10-14).
     assert.equal(requests.length, 3);
     assert.equal(list.scanned, 15);
-    await list.loadMore((name) => name === 'nothing', 3);
+    await list.loadMore((name) => name === 'nothing', 3, 7);
     assert.equal(list.complete, true, 'no match: it goes to the end');
     assert.equal(list.scanned, 25);
+    assert.deepEqual(requests.slice(3).map((r) => r.maxResults), [7, 7], 'a search may read bigger pages');
+  });
+
+  it('replaces or removes an item changed elsewhere', async () => {
+    const { fetchPage } = service(NAMES);
+    const list = new PagedList(fetchPage, 3);
+    await list.loadMore();
+    list.replace((name) => name === 'repo-01', 'renamed');
+    list.replace((name) => name === 'repo-02', undefined);
+    list.replace((name) => name === 'absent', 'x');
+    assert.deepEqual(list.items, ['repo-00', 'renamed']);
   });
 
   it('keeps a failure, the items before it, and goes on from the same page on retry', async () => {

@@ -1,0 +1,530 @@
+// The ECR view's TreeDataProvider: profiles > regions > repositories (flat, or nested by
+// namespace) > images > platforms. Lists are fetched a page at a time and kept between renders,
+// so "Load more" appends without refetching and a filter or layout change costs no request.
+// Any failure becomes one problem node under the parent whose children failed.
+import * as vscode from 'vscode';
+import { describeAwsProblem } from '../../ecr/awsProblems';
+import { listImagesPage } from '../../ecr/images';
+import { listPlatforms } from '../../ecr/manifests';
+import { ENVIRONMENT_PROFILE, type AwsProblem, type Connection, type Image, type PlatformImage, type Repository, type StorageEstimate } from '../../ecr/model';
+import { listNamespace } from '../../ecr/namespaces';
+import { listAwsProfiles, type AwsProfile } from '../../ecr/profiles';
+import { getRepository, listRepositoriesPage } from '../../ecr/repositories';
+import { matchesRepositoryQuery } from '../../ecr/repositorySearch';
+import { monthlyCost } from '../../ecr/storage';
+import { configuredProfiles, configuredRegions, pageSize, repositoryLayout, storagePrice } from '../settings';
+import type { ExplorerConnections } from './connections';
+import { regionsOfProfile } from './connectionsModel';
+import {
+  connectionKey,
+  makeImageNode,
+  makeNamespaceNode,
+  makePlatformNode,
+  makeProblemNode,
+  makeProfileNode,
+  makeRegionNode,
+  makeRepositoryNode,
+  repositoryKey,
+  type ExplorerNode,
+  type ImageNode,
+  type ListOwner,
+  type LoadMoreNode,
+  type NamespaceNode,
+  type ProblemNode,
+  type ProfileNode,
+  type RegionNode,
+  type RepositoryNode,
+} from './explorerNodes';
+import { newestFirst, storageOfImages } from './imageModel';
+import type { RegionNodeData, RepositoryNodeData, TreeRefresher } from './nodeTypes';
+import { PagedList } from './pagedListModel';
+import { treeItemOf, type ItemContext } from './treeItems';
+
+/** Under a filter, pages are read this big: the search looks at many repositories per request. */
+const SEARCH_PAGE_SIZE = 1000;
+
+type PlatformsState = { platforms: PlatformImage[] } | { error: unknown };
+
+export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, TreeRefresher, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly filterChanged = new vscode.EventEmitter<string>();
+  /** Fires the new filter text ('' when cleared). */
+  readonly onDidChangeFilter = this.filterChanged.event;
+
+  private readonly repositoryLists = new Map<string, PagedList<Repository>>();
+  /** The filter text each region list was last searched with, so a new filter searches again. */
+  private readonly searchedWith = new Map<string, string>();
+  private readonly imageLists = new Map<string, PagedList<Image>>();
+  private readonly platforms = new Map<string, PlatformsState>();
+  /** Account ids by profile; null while asked or after a failure (the description then omits it). */
+  private readonly accountIds = new Map<string, string | null>();
+  /** Storage estimates by node id (region or repository): bytes and image count. */
+  private readonly estimates = new Map<string, { bytes: number; imageCount: number }>();
+  /** Nodes VS Code was given, by id: refresh(target) fires the instance it knows. */
+  private readonly known = new Map<string, ExplorerNode>();
+  private profileInfo = new Map<string, AwsProfile>();
+  private filterText = '';
+
+  constructor(
+    private readonly connections: ExplorerConnections,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setFilter(text: string): void {
+    const trimmed = text.trim();
+    if (trimmed === this.filterText) {
+      return;
+    }
+    this.filterText = trimmed;
+    this.filterChanged.fire(trimmed);
+    this.changed.fire(undefined);
+  }
+
+  // ---- TreeDataProvider ----
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    if (node.kind === 'profile') {
+      this.lookUpAccount(node);
+    }
+    return treeItemOf(node, this.itemContext());
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    const children = await this.childrenOf(node);
+    for (const child of children) {
+      this.known.set(child.id, child);
+    }
+    return children;
+  }
+
+  private async childrenOf(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
+    if (!node) {
+      return this.profiles();
+    }
+    switch (node.kind) {
+      case 'profile':
+        if (node.regions.length === 0) {
+          return node.info || node.profile === ENVIRONMENT_PROFILE ? [{ kind: 'chooseRegion', id: `${node.id}|chooseRegion`, parent: node }] : [];
+        }
+        return node.regions.map((region) => makeRegionNode(node, region));
+      case 'region':
+        return this.regionChildren(node);
+      case 'namespace':
+        return this.namespaceChildren(node);
+      case 'repository':
+        return this.repositoryChildren(node);
+      case 'image':
+        return node.image.isIndex ? this.platformChildren(node) : [];
+      default:
+        return [];
+    }
+  }
+
+  private async profiles(): Promise<ProfileNode[]> {
+    const chosen = configuredProfiles();
+    if (chosen.length === 0) {
+      return [];
+    }
+    try {
+      this.profileInfo = new Map((await listAwsProfiles()).map((profile) => [profile.name, profile]));
+    } catch (error) {
+      this.log.error(`Could not read the AWS config files: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const regions = configuredRegions();
+    const missing = chosen.filter((name) => name !== ENVIRONMENT_PROFILE && !this.profileInfo.has(name));
+    if (missing.length > 0) {
+      this.log.warn(`Profiles chosen in settings but absent from the AWS config files: ${missing.join(', ')}`);
+    }
+    return chosen.map((name) => {
+      const info = this.profileInfo.get(name);
+      const configRegion = name === ENVIRONMENT_PROFILE ? environmentRegion() : info?.region;
+      return makeProfileNode(name, info, info || name === ENVIRONMENT_PROFILE ? regionsOfProfile(name, regions, configRegion) : []);
+    });
+  }
+
+  private async regionChildren(region: RegionNode): Promise<ExplorerNode[]> {
+    const list = this.repositoryList(region.connection);
+    const key = connectionKey(region.connection);
+    const matcher = this.matcher();
+    if (!list.loadedOnce) {
+      await (matcher ? list.loadMore(matcher, pageSize(), SEARCH_PAGE_SIZE) : list.loadMore());
+      this.searchedWith.set(key, this.filterText);
+    } else if (matcher && this.searchedWith.get(key) !== this.filterText && !list.complete && !list.error) {
+      // A new filter: look further than what is loaded, up to a page worth of matches.
+      await list.loadMore(matcher, pageSize(), SEARCH_PAGE_SIZE);
+      this.searchedWith.set(key, this.filterText);
+    }
+    const problem = this.problemOf(list, region, region.connection, 'DescribeRepositories');
+    if (problem && list.items.length === 0) {
+      return [problem];
+    }
+    const visible = this.visibleRepositories(list);
+    const nodes: ExplorerNode[] = [];
+    if (repositoryLayout() === 'nested') {
+      const listing = listNamespace(visible, '');
+      nodes.push(...listing.folders.map((folder) => makeNamespaceNode(region, region, folder)));
+      nodes.push(...listing.repositories.map((repository) => makeRepositoryNode(region, region, repository)));
+    } else {
+      nodes.push(...visible.map((repository) => makeRepositoryNode(region, region, repository)));
+    }
+    if (problem) {
+      nodes.push(problem);
+    } else if (!list.complete) {
+      nodes.push(this.loadMoreNode(region, list));
+    }
+    return nodes;
+  }
+
+  private namespaceChildren(namespace: NamespaceNode): ExplorerNode[] {
+    const list = this.repositoryLists.get(connectionKey(namespace.connection));
+    if (!list) {
+      return [];
+    }
+    const listing = listNamespace(this.visibleRepositories(list), namespace.path);
+    return [
+      ...listing.folders.map((folder) => makeNamespaceNode(namespace, namespace.region, folder)),
+      ...listing.repositories.map((repository) => makeRepositoryNode(namespace, namespace.region, repository)),
+    ];
+  }
+
+  private async repositoryChildren(repository: RepositoryNode): Promise<ExplorerNode[]> {
+    const list = this.imageList(repository.connection, repository.repository.name);
+    if (!list.loadedOnce) {
+      await list.loadMore();
+    }
+    const problem = this.problemOf(list, repository, repository.connection, 'DescribeImages');
+    if (problem && list.items.length === 0) {
+      return [problem];
+    }
+    const nodes: ExplorerNode[] = newestFirst(list.items).map((image) => makeImageNode(repository, image));
+    if (problem) {
+      nodes.push(problem);
+    } else if (!list.complete) {
+      nodes.push(this.loadMoreNode(repository, list));
+    }
+    return nodes;
+  }
+
+  private async platformChildren(image: ImageNode): Promise<ExplorerNode[]> {
+    let state = this.platforms.get(image.id);
+    if (!state) {
+      try {
+        const client = this.connections.clients().ecr(image.connection);
+        state = { platforms: await listPlatforms(client, image.repository.name, image.image.digest) };
+      } catch (error) {
+        state = { error };
+      }
+      this.platforms.set(image.id, state);
+    }
+    if ('error' in state) {
+      return [makeProblemNode(image, image.connection, this.describe(state.error, image.connection, 'BatchGetImage'))];
+    }
+    return state.platforms.map((platform) => makePlatformNode(image, platform));
+  }
+
+  private loadMoreNode(parent: ListOwner, list: PagedList<unknown>): LoadMoreNode {
+    const searching = parent.kind === 'region' && this.filterText !== '';
+    return { kind: 'loadMore', id: `${parent.id}|loadMore`, parent, ...(searching ? { searched: list.scanned } : {}) };
+  }
+
+  private problemOf(list: PagedList<unknown>, parent: ProblemNode['parent'], connection: Connection, operation: string): ProblemNode | undefined {
+    if (!list.error) {
+      return undefined;
+    }
+    return makeProblemNode(parent, connection, this.describe(list.error, connection, operation));
+  }
+
+  private describe(error: unknown, connection: Connection, operation: string): AwsProblem {
+    const problem = describeAwsProblem(error, connection, this.profileInfo.get(connection.profile)?.credentialKind);
+    this.log.error(`${operation} ${connection.profile}/${connection.region}: ${problem.kind}${problem.errorName ? ` (${problem.errorName})` : ''}: ${problem.message}`);
+    return problem;
+  }
+
+  private matcher(): ((repository: Repository) => boolean) | undefined {
+    const query = this.filterText;
+    return query === '' ? undefined : (repository) => matchesRepositoryQuery(repository.name, query);
+  }
+
+  private visibleRepositories(list: PagedList<Repository>): readonly Repository[] {
+    const matcher = this.matcher();
+    return matcher ? list.items.filter(matcher) : list.items;
+  }
+
+  private repositoryList(connection: Connection): PagedList<Repository> {
+    const key = connectionKey(connection);
+    let list = this.repositoryLists.get(key);
+    if (!list) {
+      list = new PagedList((request) => listRepositoriesPage(this.connections.clients().ecr(connection), request), pageSize());
+      this.repositoryLists.set(key, list);
+    }
+    return list;
+  }
+
+  private imageList(connection: Connection, repositoryName: string): PagedList<Image> {
+    const key = repositoryKey(connection, repositoryName);
+    let list = this.imageLists.get(key);
+    if (!list) {
+      list = new PagedList((request) => listImagesPage(this.connections.clients().ecr(connection), repositoryName, request), pageSize());
+      this.imageLists.set(key, list);
+    }
+    return list;
+  }
+
+  // ---- what the rendering needs ----
+
+  private itemContext(): ItemContext {
+    const price = storagePrice();
+    return {
+      layout: repositoryLayout(),
+      now: new Date(),
+      pricePerGbMonth: price,
+      accountId: (profile) => this.accountIds.get(profile) ?? undefined,
+      storage: (node) => this.storageOf(node, price),
+    };
+  }
+
+  private storageOf(node: RegionNode | RepositoryNode, price: number): (StorageEstimate & { estimated: boolean }) | undefined {
+    const estimate = this.estimates.get(node.id);
+    if (estimate) {
+      return { ...estimate, monthlyCostUsd: monthlyCost(estimate.bytes, price), estimated: true };
+    }
+    if (node.kind === 'repository') {
+      const list = this.imageLists.get(repositoryKey(node.connection, node.repository.name));
+      if (list?.complete) {
+        const known = storageOfImages(list.items);
+        return { ...known, monthlyCostUsd: monthlyCost(known.bytes, price), estimated: false };
+      }
+    }
+    return undefined;
+  }
+
+  private lookUpAccount(node: ProfileNode): void {
+    const region = node.regions[0];
+    if (this.accountIds.has(node.profile) || region === undefined || (!node.info && node.profile !== ENVIRONMENT_PROFILE)) {
+      return;
+    }
+    this.accountIds.set(node.profile, null);
+    const connection = { profile: node.profile, region };
+    let account: Promise<string>;
+    try {
+      account = this.connections.clients().accountId(connection);
+    } catch (error) {
+      account = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    account.then(
+      (id) => {
+        this.accountIds.set(node.profile, id);
+        this.changed.fire(this.known.get(node.id) ?? node);
+      },
+      (error: unknown) => {
+        // The regions show what went wrong; the profile just goes without its account id.
+        this.log.debug(`No account id for ${node.profile}: ${error instanceof Error ? error.name : String(error)}`);
+      },
+    );
+  }
+
+  // ---- commands the tree serves ----
+
+  /** TreeRefresher: refetches a region's repositories or a repository's images and settings; everything without a target. */
+  refresh(target?: RegionNodeData | RepositoryNodeData): void {
+    if (!target) {
+      this.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    const regionId = connectionKey(target.connection);
+    if (target.kind === 'region') {
+      this.repositoryLists.delete(regionId);
+      this.searchedWith.delete(regionId);
+      this.estimates.delete(regionId);
+      this.fire(regionId);
+      return;
+    }
+    const id = repositoryKey(target.connection, target.repository.name);
+    this.imageLists.delete(id);
+    this.estimates.delete(id);
+    this.dropPlatforms(`${id}|`);
+    void this.reloadRepository(target);
+    this.fire(id);
+  }
+
+  /** Fetches one repository's settings again (scan on push, mutability…) and redraws its parent; removes it when it is gone. */
+  private async reloadRepository(target: RepositoryNodeData): Promise<void> {
+    const list = this.repositoryLists.get(connectionKey(target.connection));
+    if (!list) {
+      return;
+    }
+    const name = target.repository.name;
+    let fresh: Repository | undefined;
+    try {
+      fresh = await getRepository(this.connections.clients().ecr(target.connection), name);
+    } catch (error) {
+      const problem = describeAwsProblem(error, target.connection);
+      if (problem.kind !== 'not-found') {
+        this.log.warn(`DescribeRepositories ${name}: ${problem.message}`);
+        return;
+      }
+    }
+    list.replace((repository) => repository.name === name, fresh);
+    const node = this.known.get(repositoryKey(target.connection, name));
+    this.changed.fire(node?.parent ?? this.known.get(connectionKey(target.connection)));
+  }
+
+  /** Draws again what is loaded (layout or price changed): no request. */
+  redraw(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** Drops everything fetched for one profile (after sign-in, MFA, settings) and redraws. */
+  refreshProfile(profile: string): void {
+    const prefix = `${profile}|`;
+    for (const map of [this.repositoryLists, this.searchedWith, this.imageLists, this.platforms, this.estimates] as Array<Map<string, unknown>>) {
+      for (const key of [...map.keys()]) {
+        if (key.startsWith(prefix)) {
+          map.delete(key);
+        }
+      }
+    }
+    this.accountIds.delete(profile);
+    this.changed.fire(undefined);
+  }
+
+  async loadMore(node: LoadMoreNode): Promise<void> {
+    const parent = node.parent;
+    if (parent.kind === 'region') {
+      const list = this.repositoryList(parent.connection);
+      const matcher = this.matcher();
+      await (matcher ? list.loadMore(matcher, pageSize(), SEARCH_PAGE_SIZE) : list.loadMore());
+    } else {
+      await this.imageList(parent.connection, parent.repository.name).loadMore();
+    }
+    this.changed.fire(this.known.get(parent.id) ?? parent);
+  }
+
+  /** Retry on a problem node: goes on from where the list failed (or starts again when nothing loaded). */
+  retry(node: ProblemNode): void {
+    const parent = node.parent;
+    if (['expired-credentials', 'no-credentials', 'sso-login', 'mfa-required'].includes(node.problem.kind)) {
+      this.connections.forget(node.connection.profile);
+      this.refreshProfile(node.connection.profile);
+      return;
+    }
+    if (parent.kind === 'region') {
+      this.retryList(this.repositoryLists, connectionKey(parent.connection));
+    } else if (parent.kind === 'repository') {
+      this.retryList(this.imageLists, repositoryKey(parent.connection, parent.repository.name));
+    } else if (parent.kind === 'image') {
+      this.platforms.delete(parent.id);
+    } else {
+      this.refreshProfile(node.connection.profile);
+      return;
+    }
+    this.changed.fire(this.known.get(parent.id) ?? parent);
+  }
+
+  private retryList(lists: Map<string, PagedList<unknown>>, key: string): void {
+    const list = lists.get(key);
+    if (list && list.items.length === 0) {
+      lists.delete(key);
+    } else if (list) {
+      void list.loadMore().then(() => this.fire(key));
+    }
+  }
+
+  /** Keeps a storage estimate; a region's estimate also gives each repository its own. */
+  setEstimate(node: RegionNodeData | RepositoryNodeData, estimate: { bytes: number; imageCount: number }, perRepository?: ReadonlyMap<string, { bytes: number; imageCount: number }>): void {
+    if (node.kind === 'region') {
+      const id = connectionKey(node.connection);
+      this.estimates.set(id, { bytes: estimate.bytes, imageCount: estimate.imageCount });
+      for (const [name, repositoryEstimate] of perRepository ?? []) {
+        this.estimates.set(repositoryKey(node.connection, name), { bytes: repositoryEstimate.bytes, imageCount: repositoryEstimate.imageCount });
+      }
+      this.fire(id);
+    } else {
+      const id = repositoryKey(node.connection, node.repository.name);
+      this.estimates.set(id, { bytes: estimate.bytes, imageCount: estimate.imageCount });
+      const known = this.known.get(id);
+      this.changed.fire(known?.parent ?? undefined);
+    }
+  }
+
+  /**
+   * The repository node of `name`, found the way the tree shows it (the profile and region must
+   * be chosen), loading pages until it is there; undefined when the region has no such repository.
+   */
+  async findRepositoryNode(connection: Connection, name: string): Promise<RepositoryNode | undefined> {
+    const profile = (await this.getChildren()).find((node): node is ProfileNode => node.kind === 'profile' && node.profile === connection.profile);
+    if (!profile) {
+      return undefined;
+    }
+    const region = (await this.getChildren(profile)).find((node): node is RegionNode => node.kind === 'region' && node.connection.region === connection.region);
+    if (!region) {
+      return undefined;
+    }
+    const list = this.repositoryList(connection);
+    const exact = (repository: Repository): boolean => repository.name === name;
+    while (!list.items.some(exact) && !list.complete) {
+      await list.loadMore(exact, 1, SEARCH_PAGE_SIZE);
+      if (list.error) {
+        return undefined;
+      }
+    }
+    if (!list.items.some(exact)) {
+      return undefined;
+    }
+    let parent: RegionNode | NamespaceNode = region;
+    for (;;) {
+      const children: ExplorerNode[] = await this.getChildren(parent);
+      const repository = children.find((node): node is RepositoryNode => node.kind === 'repository' && node.repository.name === name);
+      if (repository) {
+        return repository;
+      }
+      const folder = children.find((node): node is NamespaceNode => node.kind === 'namespace' && name.startsWith(node.path));
+      if (!folder) {
+        return undefined;
+      }
+      parent = folder;
+    }
+  }
+
+  private fire(id: string): void {
+    this.changed.fire(this.known.get(id));
+  }
+
+  private dropPlatforms(prefix: string): void {
+    for (const key of [...this.platforms.keys()]) {
+      if (key.startsWith(prefix)) {
+        this.platforms.delete(key);
+      }
+    }
+  }
+
+  private clear(): void {
+    this.repositoryLists.clear();
+    this.searchedWith.clear();
+    this.imageLists.clear();
+    this.platforms.clear();
+    this.accountIds.clear();
+    this.estimates.clear();
+    this.known.clear();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.filterChanged.dispose();
+  }
+}
+
+/** The region environment credentials use, as the SDK and CLI read it. */
+function environmentRegion(): string | undefined {
+  return process.env.AWS_REGION?.trim() || process.env.AWS_DEFAULT_REGION?.trim() || undefined;
+}
