@@ -1,5 +1,6 @@
 // ecr-local: a local stand-in for Amazon ECR and Amazon Inspector2 on one 127.0.0.1 endpoint.
 //   POST / with X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.*  → the ECR API (awsJson 1.1)
+//   POST / with a form body Action=AssumeRole|GetCallerIdentity&…      → a minimal STS (awsQuery)
 //   POST /findings/list, POST /findings/details/batch/get              → Inspector2 (REST-JSON)
 //   /v2/…                                                               → the registry (data plane)
 //   GET|PUT /ecr-local/faults                                           → the injected faults (protocol/faults.ts)
@@ -17,6 +18,8 @@ import { FaultInjector, NO_FAULTS, parseFaultSpec, type FaultSpec } from './prot
 import { FAULTS_PATH, serveFaults } from './protocol/faultsEndpoint';
 import { sendJson } from './protocol/http';
 import { isInspectorRoute, serveInspector } from './protocol/inspectorEndpoint';
+import { isStsRequest, serveSts } from './protocol/stsEndpoint';
+import { StsSessions } from './sts/sessions';
 import { seedBulkRepositories, type BulkRepositoriesOptions, type BulkRepositoriesResult } from './seed/bulkRepositories';
 import { EcrLocalStore } from './store';
 
@@ -112,7 +115,7 @@ export async function startEcrLocal(options: EcrLocalOptions = {}): Promise<EcrL
     }
 
     let url = '';
-    const context: ApiContext = { store, endpointUrl: () => url, faults, previewDelayMs: options.previewDelayMs ?? 100, log };
+    const context: ApiContext = { store, endpointUrl: () => url, faults, stsSessions: new StsSessions(), previewDelayMs: options.previewDelayMs ?? 100, log };
     server = createServer((request, response) => route(request, response, context, dataPlane));
     server.keepAliveTimeout = 5_000;
     await new Promise<void>((resolve, reject) => {
@@ -170,6 +173,10 @@ function route(request: IncomingMessage, response: ServerResponse, context: ApiC
     serveFaults(request, response, context.faults, context.log).catch(failed);
     return;
   }
+  if (isStsRequest(request, path)) {
+    serveSts(request, response, context).catch(failed);
+    return;
+  }
   if (request.headers['x-amz-target'] !== undefined || (request.method === 'POST' && path === '/')) {
     serveEcr(request, response, context).catch(failed);
     return;
@@ -180,6 +187,6 @@ function route(request: IncomingMessage, response: ServerResponse, context: ApiC
   }
   request.resume();
   sendJson(response, 404, 'application/json', {
-    message: `ecr-local has nothing at ${request.method ?? '?'} ${path}: the ECR API is POST / with X-Amz-Target, Inspector2 is POST /findings/list, the registry is /v2/, the injected faults are ${FAULTS_PATH}.`,
+    message: `ecr-local has nothing at ${request.method ?? '?'} ${path}: the ECR API is POST / with X-Amz-Target, Inspector2 is POST /findings/list, STS is POST / with a form body, the registry is /v2/, the injected faults are ${FAULTS_PATH}.`,
   }, { 'x-amzn-ErrorType': 'UnknownOperationException' });
 }

@@ -39,3 +39,8 @@ export function regionOfRequest(authorization: string | undefined, service: stri
   }
   return region;
 }
+
+/** The access key id of a SigV4 Authorization header, if it has a readable one. */
+export function accessKeyOfRequest(authorization: string | undefined): string | undefined {
+  return authorization === undefined ? undefined : CREDENTIAL.exec(authorization)?.[1];
+}
