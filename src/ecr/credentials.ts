@@ -4,9 +4,12 @@
 // by all its regions, so that an MFA code or an SSO token is asked for once, not per region.
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { fromIni } from '@aws-sdk/credential-provider-ini';
+import { fromSSO } from '@aws-sdk/credential-provider-sso';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { sharedFilePaths } from './endpoints';
+import { loadSharedConfigFiles } from '@smithy/core/config';
+import { configuredEndpoint, sharedFilePaths } from './endpoints';
 import { ENVIRONMENT_PROFILE } from './model';
+import { credentialKindOf } from './profiles';
 
 export interface CredentialOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -51,15 +54,31 @@ export function credentialProviderFor(profile: string, options: CredentialOption
 
 function iniProvider(profile: string, options: CredentialOptions): AwsCredentialIdentityProvider {
   const mfaCodeProvider = options.mfaCodeProvider;
-  return () =>
-    fromIni({
+  return async () => {
+    const files = sharedFilePaths(options.env);
+    const { configFile, credentialsFile } = await loadSharedConfigFiles({ ...files, ignoreCache: true });
+    const section = { ...configFile[profile], ...credentialsFile[profile] };
+    const kind = credentialKindOf(section);
+    // The STS client that assumes the role must honour this profile's endpoint override too.
+    const stsEndpoint = kind === 'assume-role' || kind === 'web-identity' ? await configuredEndpoint('STS', profile, options.env) : undefined;
+    const clientConfig = { ...options.innerClientConfig?.(), ...(stsEndpoint ? { endpoint: stsEndpoint } : {}) };
+    const common = {
       profile,
-      ...sharedFilePaths(options.env),
+      ...files,
       // Re-read the files each time credentials are needed: the user may just have signed in.
       ignoreCache: true,
+      ...(Object.keys(clientConfig).length > 0 ? { clientConfig } : {}),
+    };
+    if (kind === 'sso') {
+      // fromIni hands SSO profiles to fromSSO without the file paths it was given; call it
+      // directly so that AWS_CONFIG_FILE of `env` is honoured for SSO profiles too.
+      return fromSSO(common)();
+    }
+    return fromIni({
+      ...common,
       ...(mfaCodeProvider ? { mfaCodeProvider: (serial: string) => mfaCodeProvider(serial, profile) } : {}),
-      ...(options.innerClientConfig ? { clientConfig: options.innerClientConfig() } : {}),
     })();
+  };
 }
 
 /**
