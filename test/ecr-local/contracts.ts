@@ -108,6 +108,12 @@ export interface RegistryBackend {
   deleteManifest(region: string, repositoryName: string, imageDigest: string): Promise<void>;
   /** Reads a manifest body (BatchGetImage). */
   getManifest(region: string, repositoryName: string, reference: string): Promise<{ body: string; mediaType: string } | undefined>;
+  /**
+   * Opens a blob (layer or config) for GetDownloadUrlForLayer's URLs: the registry's response,
+   * to stream; undefined when the registry does not have it. Optional: stand-in data planes
+   * without blobs leave it out, and the URLs then answer 404.
+   */
+  openLayer?(region: string, repositoryName: string, digest: string): Promise<import('node:http').IncomingMessage | undefined>;
 }
 
 /** The data plane as the control plane's server sees it. */

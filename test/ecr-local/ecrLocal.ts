@@ -3,6 +3,7 @@
 //   POST / with a form body Action=AssumeRole|GetCallerIdentity&…      → a minimal STS (awsQuery)
 //   POST /findings/list, POST /findings/details/batch/get              → Inspector2 (REST-JSON)
 //   /v2/…                                                               → the registry (data plane)
+//   GET /ecr-local/layers/…?Expires=…&Signature=…                      → GetDownloadUrlForLayer's URLs
 //   GET|PUT /ecr-local/faults                                           → the injected faults (protocol/faults.ts)
 // The SDK tells the services apart the same way: ECR by header, Inspector2 by path, so both
 // clients can share one `endpoint` (or AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL_INSPECTOR2).
@@ -16,6 +17,8 @@ import type { ApiContext } from './protocol/apiContext';
 import { serveEcr } from './protocol/ecrEndpoint';
 import { FaultInjector, NO_FAULTS, parseFaultSpec, type FaultSpec } from './protocol/faults';
 import { FAULTS_PATH, serveFaults } from './protocol/faultsEndpoint';
+import { serveLayerDownload } from './protocol/layerDownloads';
+import { LAYERS_PATH } from './ecr/layerUrls';
 import { sendJson } from './protocol/http';
 import { isInspectorRoute, serveInspector } from './protocol/inspectorEndpoint';
 import { isStsRequest, serveSts } from './protocol/stsEndpoint';
@@ -167,6 +170,10 @@ function route(request: IncomingMessage, response: ServerResponse, context: ApiC
     } catch (error) {
       failed(error);
     }
+    return;
+  }
+  if (path.startsWith(LAYERS_PATH)) {
+    serveLayerDownload(request, response, dataPlane, context.store.now()).catch(failed);
     return;
   }
   if (path === FAULTS_PATH) {

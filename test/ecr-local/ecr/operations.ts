@@ -3,6 +3,7 @@
 import { getAuthorizationToken } from './authOperations';
 import type { EcrOperation } from './call';
 import { batchDeleteImage, batchGetImage, describeImages, listImages } from './imageOperations';
+import { getDownloadUrlForLayer } from './layerOperations';
 import {
   deleteLifecyclePolicy,
   getLifecyclePolicy,
@@ -52,6 +53,7 @@ export const ecrOperations: Readonly<Record<string, EcrOperation>> = {
   DescribeRegistry: describeRegistry,
   DescribeRepositories: describeRepositories,
   GetAuthorizationToken: getAuthorizationToken,
+  GetDownloadUrlForLayer: getDownloadUrlForLayer,
   GetLifecyclePolicy: getLifecyclePolicy,
   GetLifecyclePolicyPreview: getLifecyclePolicyPreview,
   GetRegistryScanningConfiguration: getRegistryScanningConfiguration,

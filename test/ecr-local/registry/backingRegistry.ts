@@ -79,6 +79,19 @@ export class BackingRegistry implements RegistryBackend, ImageSource {
     }
   }
 
+  async openLayer(region: string, repositoryName: string, digest: string): Promise<IncomingMessage | undefined> {
+    const response = await this.send('GET', `/v2/${backingPath(region, repositoryName)}/blobs/${digest}`);
+    if (response.statusCode === 404) {
+      response.resume();
+      return undefined;
+    }
+    if (response.statusCode !== 200) {
+      const body = await readBody(response);
+      throw new Error(`Blob ${digest} of ${region}/${repositoryName} could not be read (${response.statusCode}): ${body.toString().slice(0, 300)}`);
+    }
+    return response;
+  }
+
   async openBlob(repositoryPath: string, digest: string): Promise<IncomingMessage> {
     const response = await this.send('GET', `/v2/${repositoryPath}/blobs/${digest}`);
     if (response.statusCode !== 200) {
