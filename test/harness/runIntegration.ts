@@ -50,6 +50,9 @@ async function main(): Promise<number> {
         ...process.env,
         [BRIDGE_ENV]: bridge.url,
         [TEST_ECR_ENV]: JSON.stringify(testEcr),
+        // The SDK's assume-role provider reads endpoint_url only from AWS_PROFILE's profile, never
+        // from the profile it assumes for (test/ecr-local/sts.test.ts), so STS is pointed by env.
+        AWS_ENDPOINT_URL_STS: ecrLocal.url,
         AWS_CONFIG_FILE: sandbox.awsConfigFile,
         AWS_SHARED_CREDENTIALS_FILE: sandbox.awsCredentialsFile,
         AWS_PROFILE: '',
