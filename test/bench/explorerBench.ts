@@ -4,6 +4,9 @@
 // to the first page of repositories, the time for a filter that must page through all 100,000,
 // and the extension host's memory. Prints every run and the medians.
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { EcrClients } from '../../src/ecr/clients';
+import { searchRepositories } from '../../src/ecr/repositorySearch';
 import { launchChromium } from '../harness/chromium';
 import { ensureCodeServer, startCodeServer } from '../harness/codeServer';
 import { startEcrLocalProcess } from '../harness/ecrLocalProcess';
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
     startEcrLocalProcess({ dataDir: join(sandbox.root, 'ecr-local'), repositories: REPOSITORIES, repositoriesRegion: REGION, faults: '' }),
   ]);
   const testEcr = addEcrLocalProfiles(sandbox, ecrLocal.url, REGION, REPOSITORIES);
+  const search = await measureSearch(sandbox.awsConfigFile, sandbox.awsCredentialsFile, testEcr.profiles.healthy);
   let logged = '';
   const bridge = await startUiBridge(join(REPO_ROOT, 'test-results', 'screenshots'), (text) => {
     logged += text;
@@ -84,6 +88,42 @@ async function main(): Promise<void> {
       `after the full filter +${median(samples.map((s) => s.heapMiB.filterAll - s.heapMiB.baseline)).toFixed(1)} MiB ` +
       `(rss median ${median(samples.map((s) => s.rssMiB.filterAll)).toFixed(0)} MiB)\n`,
   );
+  process.stdout.write(
+    `Find Repository core search over ${REPOSITORIES.toLocaleString('en')} repositories ("${SEARCH_QUERY}"): ` +
+      `first matches after ${search.firstMatchMs.toFixed(0)} ms, all ${search.matches} matches after ${search.totalMs.toFixed(0)} ms ` +
+      `(${search.scanned.toLocaleString('en')} repositories read)\n`,
+  );
+}
+
+/** A query that matches about one repository in a thousand, spread over the whole alphabet. */
+const SEARCH_QUERY = 'service-042';
+
+/**
+ * The search behind Find Repository, as the extension runs it (same core, same SDK, pages of
+ * 1,000) but from this process: the quick pick itself cannot be driven without a person.
+ */
+async function measureSearch(configFile: string, credentialsFile: string, profile: string): Promise<{ firstMatchMs: number; totalMs: number; matches: number; scanned: number }> {
+  const clients = new EcrClients({ env: { ...process.env, AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_PROFILE: '' } });
+  const connection = { profile, region: REGION };
+  try {
+    const started = performance.now();
+    let firstMatchMs = Number.NaN;
+    let matches = 0;
+    let scanned = 0;
+    for await (const progress of searchRepositories([{ connection, client: clients.ecr(connection) }], SEARCH_QUERY)) {
+      if (progress.problem) {
+        throw new Error(`The search failed: ${progress.problem.message}`);
+      }
+      if (progress.matches.length > 0 && Number.isNaN(firstMatchMs)) {
+        firstMatchMs = performance.now() - started;
+      }
+      matches += progress.matches.length;
+      scanned = progress.scanned;
+    }
+    return { firstMatchMs, totalMs: performance.now() - started, matches, scanned };
+  } finally {
+    clients.dispose();
+  }
 }
 
 main().catch((error: unknown) => {
