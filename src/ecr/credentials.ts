@@ -29,7 +29,9 @@ const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 export function credentialProviderFor(profile: string, options: CredentialOptions): AwsCredentialIdentityProvider {
   const source = profile === ENVIRONMENT_PROFILE ? environmentProvider(options.env) : iniProvider(profile, options);
   let current: Promise<AwsCredentialIdentity> | undefined;
-  return async () => {
+  // The SDK passes { callerClientConfig } (the calling client's region & co.): handed on, so that
+  // the STS or SSO client of the first caller's region is used when the profile sets none.
+  return async (properties?: Record<string, unknown>) => {
     if (current) {
       try {
         const credentials = await current;
@@ -41,7 +43,7 @@ export function credentialProviderFor(profile: string, options: CredentialOption
       }
       current = undefined;
     }
-    const attempt = source();
+    const attempt = source(properties);
     current = attempt;
     attempt.catch(() => {
       if (current === attempt) {
@@ -54,14 +56,20 @@ export function credentialProviderFor(profile: string, options: CredentialOption
 
 function iniProvider(profile: string, options: CredentialOptions): AwsCredentialIdentityProvider {
   const mfaCodeProvider = options.mfaCodeProvider;
-  return async () => {
+  return async (properties?: Record<string, unknown>) => {
     const files = sharedFilePaths(options.env);
     const { configFile, credentialsFile } = await loadSharedConfigFiles({ ...files, ignoreCache: true });
     const section = { ...configFile[profile], ...credentialsFile[profile] };
     const kind = credentialKindOf(section);
     // The STS client that assumes the role must honour this profile's endpoint override too.
     const stsEndpoint = kind === 'assume-role' || kind === 'web-identity' ? await configuredEndpoint('STS', profile, options.env) : undefined;
-    const clientConfig = { ...options.innerClientConfig?.(), ...(stsEndpoint ? { endpoint: stsEndpoint } : {}) };
+    // An SSO client must stay in sso_region, which a region here would override.
+    const region = kind === 'sso' ? undefined : section['region'];
+    const clientConfig = {
+      ...options.innerClientConfig?.(),
+      ...(stsEndpoint ? { endpoint: stsEndpoint } : {}),
+      ...(region ? { region } : {}),
+    };
     const common = {
       profile,
       ...files,
@@ -72,12 +80,12 @@ function iniProvider(profile: string, options: CredentialOptions): AwsCredential
     if (kind === 'sso') {
       // fromIni hands SSO profiles to fromSSO without the file paths it was given; call it
       // directly so that AWS_CONFIG_FILE of `env` is honoured for SSO profiles too.
-      return fromSSO(common)();
+      return fromSSO(common)(properties);
     }
     return fromIni({
       ...common,
       ...(mfaCodeProvider ? { mfaCodeProvider: (serial: string) => mfaCodeProvider(serial, profile) } : {}),
-    })();
+    })(properties);
   };
 }
 

@@ -74,10 +74,6 @@ describe('searchRepositories against ecr-local', function () {
     assert.equal(brokenSteps[0]?.problem?.kind, 'service');
     assert.equal(brokenSteps[0]?.problem?.retryable, true);
     assert.equal(brokenSteps[0]?.problem?.errorName, 'ServerException');
-    // The failure came first (one fast 500) without stopping the others.
-    const failedAt = progress.findIndex((step) => step.connection === broken);
-    const bigDoneAt = progress.findIndex((step) => step.connection === big && step.done);
-    assert.ok(failedAt < bigDoneAt, `failure at ${failedAt}, big region done at ${bigDoneAt}`);
   });
 
   it('interleaves sources: the first matches arrive before any source has finished', async () => {
