@@ -296,4 +296,82 @@ describe('the ECR explorer tree', function () {
     assert.equal(asked.length, 2);
     assert.ok(again && contextOf(again) === 'problem.mfa');
   });
+
+  it('toggles between nested and flat layouts from the view title commands, keeping the loaded pages', async () => {
+    await setSetting('profiles', [env.profiles.healthy]);
+    const region = await regionOf(env.profiles.healthy);
+    await children(region);
+    await vscode.commands.executeCommand('ecrExplorer.showNested');
+    assert.equal(config().get('repositoryLayout'), 'nested');
+    const nested = await children(await regionOf(env.profiles.healthy));
+    assert.ok(nested.some((node) => node.kind === 'namespace'), 'folders in nested layout');
+    assert.ok(nested.every((node) => node.kind !== 'repository' || !node.repository.name.includes('/')), 'no slash name at the top');
+    await vscode.commands.executeCommand('ecrExplorer.showFlat');
+    assert.equal(config().get('repositoryLayout'), 'flat');
+    const flat = await children(await regionOf(env.profiles.healthy));
+    assert.ok(flat.every((node) => node.kind !== 'namespace'));
+  });
+
+  it('chooses the regions of a profile with a multi-select pick of the ECR regions', async () => {
+    await setSetting('profiles', [env.profiles.healthy]);
+    const [profile] = await children();
+    assert.ok(profile?.kind === 'profile');
+    let offered: readonly vscode.QuickPickItem[] = [];
+    api.replacePrompts({
+      ...answering([]),
+      quickPickMany: <T extends vscode.QuickPickItem>(items: readonly T[]) => {
+        offered = items;
+        return Promise.resolve(items.filter((item) => item.label === 'eu-west-1' || item.label === 'us-east-1'));
+      },
+    });
+    try {
+      await vscode.commands.executeCommand('ecrExplorer.chooseRegions', profile);
+      assert.ok(offered.length > 20, 'every ECR region is offered');
+      assert.deepEqual(
+        offered.filter((item) => item.picked).map((item) => item.label),
+        [env.region],
+        'the current region is picked',
+      );
+      const saved = config().get<Record<string, string[]>>('regions') ?? {};
+      assert.deepEqual([...(saved[env.profiles.healthy] ?? [])].sort(), ['eu-west-1', 'us-east-1']);
+      const [again] = await children();
+      assert.ok(again);
+      const regions = await children(again);
+      assert.deepEqual(regions.map(labelOf).sort(), ['eu-west-1', 'us-east-1']);
+      const usEast = regions.find((node) => labelOf(node) === 'us-east-1')!;
+      const usRepositories = await children(usEast);
+      assert.ok(usRepositories.some((node) => node.kind === 'repository' && node.repository.name === 'team-b/worker'), 'us-east-1 has its own repositories');
+    } finally {
+      await setSetting('regions', undefined);
+    }
+  });
+
+  it('estimates the storage of a region and shows bytes and monthly cost on the region and its repositories', async () => {
+    await setSetting('profiles', [env.profiles.healthy]);
+    const region = await regionOf(env.profiles.healthy);
+    await children(region);
+    await vscode.commands.executeCommand('ecrExplorer.estimateStorage', region);
+    const description = String(item(await regionOf(env.profiles.healthy)).description ?? '');
+    assert.match(description, /^Europe \(Ireland\) · [\d.,]+ [KMGT]?B · (\$[\d.,]+|<\$0\.01)\/mo$/);
+    const tooltip = item(region).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.match(tooltip.value, /per GB-month/);
+    assert.match(tooltip.value, /counted once per image/);
+    const worker = await api.tree.findRepositoryNode({ profile: env.profiles.healthy, region: env.region }, 'team-b/worker');
+    assert.ok(worker);
+    assert.match(String(item(worker).description), /B · /, 'each repository got its share');
+  });
+
+  it('lists repositories through the assumed role once a valid MFA code is entered', async () => {
+    const asked: string[] = [];
+    api.replacePrompts(answering(['123456'], asked));
+    await setSetting('profiles', [env.profiles.mfa]);
+    api.tree.refreshProfile(env.profiles.mfa);
+    const listed = await children(await regionOf(env.profiles.mfa));
+    assert.ok(
+      listed.some((node) => node.kind === 'repository'),
+      `repositories after the MFA code: ${listed.map(labelOf).join(', ')}`,
+    );
+    assert.equal(asked.length, 1, 'one prompt for the profile, whatever asked first');
+  });
 });

@@ -5,10 +5,24 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { ourExtension } from './extensionInfo';
 import { testEcr } from './testEcr';
-import { screenshot, waitForTexts } from './uiBridge';
+import type { Prompts } from '../../src/views/explorer/prompts';
+import { attributesOf, press, screenshot, waitForTexts } from './uiBridge';
+import { waitUntil } from './waitFor';
 
 const SIDEBAR = '#workbench\\.parts\\.sidebar';
 const TREE_ROWS = `${SIDEBAR} .monaco-list-row`;
+// The first line of each row (label and description): a row template keeps the text of a detail
+// line it showed for an earlier quick pick, hidden, in its second line.
+const QUICK_PICK_ROWS = '.quick-input-widget .monaco-list-row .quick-input-list-row:first-child';
+const FOCUSED_QUICK_INPUT = '.quick-input-widget .quick-input-box input:focus';
+
+/** Types into the quick input once it has focus (keys sent before then are lost). */
+async function type(text: string): Promise<void> {
+  await waitUntil(() => attributesOf(FOCUSED_QUICK_INPUT, 'class'), (found) => found.length === 1, 'the quick input to take focus');
+  for (const character of text) {
+    await press(character);
+  }
+}
 
 async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('ecrExplorer').update(key, value, vscode.ConfigurationTarget.Global);
@@ -50,5 +64,50 @@ describe('the ECR view with repositories and images', function () {
     assert.ok(descriptions.length > 0);
     await screenshot('explorer-images');
     explorer.tree.setFilter('');
+  });
+
+  it('finds a repository by typing part of its name, streaming matches from every chosen profile and region, and reveals it', async () => {
+    const { explorer } = (await ourExtension().activate()) as ExtensionApi;
+    const { profiles } = testEcr();
+    await setSetting('profiles', [profiles.healthy]);
+    const chosenActions: string[] = [];
+    const refuse = (): never => {
+      throw new Error('Only the action after the pick is answered here.');
+    };
+    const revealing: Prompts = {
+      inputBox: refuse,
+      quickPickMany: refuse,
+      confirm: refuse,
+      quickPick: (items) => {
+        chosenActions.push(...items.map((item) => item.label));
+        return Promise.resolve(items.find((item) => item.label.includes('Reveal')));
+      },
+    };
+    explorer.replacePrompts(revealing);
+    try {
+      const finding = vscode.commands.executeCommand('ecrExplorer.findRepository');
+      await type('team-b/work');
+      const rows = await waitForTexts(
+        `${QUICK_PICK_ROWS} .label-name`,
+        (texts) => texts.some((text) => text.includes('team-b/worker')),
+        'team-b/worker among the matches',
+      );
+      assert.ok(rows.every((text) => text.includes('team-b/work')), `only matches: ${rows.join(' | ')}`);
+      const descriptions = await waitForTexts(`${QUICK_PICK_ROWS} .label-description`, (texts) => texts.length > 0, 'profile · region');
+      assert.ok(descriptions.some((text) => text.includes(`${profiles.healthy} · `)), descriptions.join(' | '));
+      await screenshot('find-repository');
+      await press('Enter');
+      await finding;
+      assert.ok(chosenActions.some((label) => label.includes('Copy Repository URI')), chosenActions.join(' | '));
+      await waitUntil(
+        () => explorer.treeView.selection.map((node) => node.id),
+        (ids) => ids.some((id) => id.endsWith('|team-b/worker')),
+        'team-b/worker selected in the view',
+      );
+      assert.equal(explorer.tree.filter, 'team-b/worker', 'the view is filtered to the exact name');
+    } finally {
+      explorer.replacePrompts(undefined);
+      explorer.tree.setFilter('');
+    }
   });
 });

@@ -9,7 +9,9 @@ const VIEW = 'ecrExplorer.registries';
 const SIDEBAR = '#workbench\\.parts\\.sidebar';
 const WELCOME = `${SIDEBAR} .welcome-view-content`;
 const TREE_ROWS = `${SIDEBAR} .monaco-list-row`;
-const QUICK_PICK_ROWS = '.quick-input-widget .monaco-list-row';
+// The first line of each row (label and description): a row template keeps the text of a detail
+// line it showed for an earlier quick pick, hidden, in its second line.
+const QUICK_PICK_ROWS = '.quick-input-widget .monaco-list-row .quick-input-list-row:first-child';
 
 /** Each row of a list as "label — description", read from the rendered label parts. */
 async function rowsOf(rowSelector: string, count: number, description: string): Promise<string[]> {
