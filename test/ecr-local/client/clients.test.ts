@@ -6,10 +6,12 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
+import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { describeAwsProblem } from '../../../src/ecr/awsProblems';
 import { EcrClients, type RequestLogEntry } from '../../../src/ecr/clients';
 import { ENVIRONMENT_PROFILE, type AwsProblem, type Connection } from '../../../src/ecr/model';
+import { createProxyAgents } from '../../../src/ecr/proxy';
 import { createRepository, listRepositoriesPage } from '../../../src/ecr/repositories';
 import { startTestEcrLocal, TEST_CREDENTIALS, type TestEcrLocal } from '../testing/harness';
 
@@ -24,6 +26,14 @@ async function problemOf(call: Promise<unknown>, connection: Connection): Promis
     return describeAwsProblem(error, connection);
   }
   assert.fail('expected the call to fail');
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) {
+    delete process.env[name];
+  } else {
+    process.env[name] = value;
+  }
 }
 
 /** A forward proxy that records what passed through: absolute-URI requests and CONNECT tunnels (refused). */
@@ -173,6 +183,31 @@ describe('EcrClients against ecr-local', function () {
       assert.deepEqual(proxy.seen, ['CONNECT api.ecr.eu-west-1.amazonaws.com:443']);
       assert.notEqual(problem.kind, 'no-credentials');
     } finally {
+      await proxy.close();
+    }
+  });
+
+  it("(why endpoints.ts exists) the SDK alone ignores the endpoint_url of the `profile` given to the client", async () => {
+    const proxy = await startRecordingProxy();
+    const saved = { config: process.env['AWS_CONFIG_FILE'], profile: process.env['AWS_PROFILE'] };
+    process.env['AWS_CONFIG_FILE'] = env['AWS_CONFIG_FILE'];
+    delete process.env['AWS_PROFILE'];
+    const agents = createProxyAgents({ url: proxy.url, strictSSL: true });
+    const client = new ECRClient({
+      profile: 'local',
+      region: REGION,
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler({ httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent }),
+    });
+    try {
+      await assert.rejects(client.send(new DescribeRepositoriesCommand({})));
+      assert.deepEqual(proxy.seen, ['CONNECT api.ecr.eu-west-1.amazonaws.com:443'], 'the profile [local] points at ecr-local, yet the SDK went to AWS');
+    } finally {
+      client.destroy();
+      agents.destroy();
+      restore('AWS_CONFIG_FILE', saved.config);
+      restore('AWS_PROFILE', saved.profile);
       await proxy.close();
     }
   });
