@@ -5,6 +5,8 @@
 const REDACTIONS: ReadonlyArray<[RegExp, string]> = [
   // Access key ids: AKIA… (long-term), ASIA… (temporary) and the other documented prefixes.
   [/\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{12,}\b/g, '[access key]'],
+  // Bearer tokens (before the key: value rule, which would stop at the space after "Bearer").
+  [/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]'],
   // key=value and "key": "value" forms of anything secret-like.
   [
     /((?:secret|token|password|passwd|pwd|signature|credential|session|authorization|x-amz-security-token|x-amz-signature)[A-Za-z_-]*["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
@@ -12,8 +14,6 @@ const REDACTIONS: ReadonlyArray<[RegExp, string]> = [
   ],
   // user:password@ in URLs (proxy settings).
   [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi, '$1[redacted]@'],
-  // Bearer tokens.
-  [/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]'],
   // A 40-character secret access key, or any long base64/JWT-like run (session tokens are hundreds).
   [/(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '[secret]'],
   [/[A-Za-z0-9/+=]{80,}/g, '[secret]'],
