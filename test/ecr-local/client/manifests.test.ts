@@ -2,7 +2,7 @@
 // an OCI index with two platforms and a buildx-style attestation manifest.
 import * as assert from 'node:assert/strict';
 import { CreateRepositoryCommand, GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
-import { getManifest, listPlatforms } from '../../../src/ecr/manifests';
+import { getImageConfig, getManifest, listPlatforms } from '../../../src/ecr/manifests';
 import { listImagesPage } from '../../../src/ecr/images';
 import { startDataPlane } from '../registry/dataPlane';
 import { MEDIA_TYPES } from '../registry/manifests';
@@ -92,6 +92,38 @@ describe('manifests and platforms against ecr-local', function () {
       assert.equal(entry.image?.digest, entry.digest, 'ECR knows each child');
       assert.ok((entry.image?.sizeBytes ?? 0) > 0);
     }
+  });
+
+  it('downloads the image config through GetDownloadUrlForLayer and pretty-prints it', async () => {
+    const text = await getImageConfig(ecr, 'team/multi', arm64.digest);
+    const config = JSON.parse(text) as { architecture?: string; variant?: string; os?: string };
+    assert.deepEqual([config.os, config.architecture, config.variant], ['linux', 'arm64', 'v8']);
+    assert.deepEqual(JSON.parse(text), JSON.parse(arm64.config.content.toString()));
+    assert.match(text, /\n {2}"architecture": "arm64",/);
+    const amd64Config = JSON.parse(await getImageConfig(ecr, 'team/multi', amd64.digest)) as { config?: { Cmd?: string[] } };
+    assert.deepEqual(amd64Config.config?.Cmd, ['/app/run']);
+  });
+
+  it('asks to choose a platform for an index, and keeps the presigned URL out of download errors', async () => {
+    await assert.rejects(getImageConfig(ecr, 'team/multi', indexDigest), /multi-platform image .*choose a platform/);
+    let requested = '';
+    const urlOf = (input: Parameters<typeof fetch>[0]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const refusing: typeof fetch = (input) => {
+      requested = urlOf(input);
+      return Promise.resolve(new Response('denied', { status: 403 }));
+    };
+    await assert.rejects(getImageConfig(ecr, 'team/multi', amd64.digest, refusing), (error: Error) => {
+      assert.match(error.message, /failed with HTTP 403/);
+      assert.ok(!error.message.includes(requested), error.message);
+      return true;
+    });
+    const unreachable: typeof fetch = (input) => Promise.reject(new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED for ${urlOf(input)}`) }));
+    await assert.rejects(getImageConfig(ecr, 'team/multi', amd64.digest, unreachable), (error: Error) => {
+      assert.match(error.message, /Could not download the config .*ECONNREFUSED/);
+      assert.ok(!error.message.includes(requested), error.message);
+      return true;
+    });
+    assert.match(requested, /^http:\/\/127\.0\.0\.1:\d+\//, 'the URL came from ecr-local');
   });
 
   it('refuses to list platforms of a single-platform image, and reports a missing digest', async () => {
