@@ -374,4 +374,41 @@ describe('the ECR explorer tree', function () {
     );
     assert.equal(asked.length, 1, 'one prompt for the profile, whatever asked first');
   });
+
+  it('under a filter, Load more searches on and says how many repositories it has looked at', async () => {
+    await setSetting('profiles', [env.profiles.healthy]);
+    const region = await regionOf(env.profiles.healthy);
+    api.tree.refresh(region);
+    // About half the bulk names start with "team-": the first 1,000 read hold a page worth of matches.
+    api.tree.setFilter('team');
+    const first = await children(region);
+    const loadMore = first.find((node) => node.kind === 'loadMore');
+    assert.ok(loadMore, 'more to search');
+    assert.equal(labelOf(loadMore), 'Load more (searched 1,000)');
+    const matches = first.filter((node) => node.kind === 'repository').length;
+    assert.ok(matches >= 100, `a page worth of matches: ${matches}`);
+    await vscode.commands.executeCommand('ecrExplorer.loadMore', loadMore);
+    const all = await children(region);
+    assert.equal(all.some((node) => node.kind === 'loadMore'), false, `searched to the end (${env.bulkRepositoryCount} bulk repositories)`);
+    assert.ok(all.filter((node) => node.kind === 'repository').length > matches);
+    assert.ok(all.every((node) => node.kind !== 'repository' || node.repository.name.includes('team')));
+  });
+
+  it('turns throttling that outlasts the SDK retries into a retryable problem', async () => {
+    await setSetting('profiles', [env.profiles.healthy]);
+    const region = await regionOf(env.profiles.healthy);
+    await setEcrFaults('throttle:1');
+    api.tree.refresh(region);
+    const [problem, ...rest] = await children(region);
+    assert.equal(rest.length, 0);
+    assert.ok(problem?.kind === 'problem', problem ? labelOf(problem) : 'no child');
+    assert.equal(problem.problem.kind, 'throttled');
+    assert.equal(problem.problem.retryable, true);
+    const icon = item(problem).iconPath;
+    assert.ok(icon instanceof vscode.ThemeIcon);
+    assert.equal(icon.id, 'warning');
+    // Fresh clients afterwards: the adaptive retry mode's client-side rate limit would slow later tests.
+    await setEcrFaults('');
+    await vscode.commands.executeCommand('ecrExplorer.refresh');
+  });
 });
