@@ -594,6 +594,13 @@ describe('ECR view actions against ecr-local', function () {
       assert.equal(manifest.document.uri.scheme, 'ecr-image');
       assert.match(manifest.document.uri.path, new RegExp(`/${repository.repository.name}@${single.image.digest}/manifest\\.json$`));
 
+      // The configuration comes through GetDownloadUrlForLayer and the URL it hands out.
+      const config = await openedJson(await run('openImageConfig', single));
+      assert.equal(config.json.architecture, 'amd64');
+      assert.equal(config.json.os, 'linux');
+      assert.equal(config.document.uri.scheme, 'ecr-image');
+      assert.match(config.document.uri.path, new RegExp(`/${repository.repository.name}@${single.image.digest}/config\\.json$`));
+
       const indexNode = await imageNode(repository, index.digest);
       const list = await openedJson(await run('openManifest', indexNode));
       assert.deepEqual(
