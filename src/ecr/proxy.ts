@@ -45,7 +45,8 @@ export function createProxyAgents(settings: ProxySettings): ProxyAgents {
     }
   }
   // agent-base agents serve both protocols.
-  const routing = new RoutingAgent({ keepAlive: true });
+  // Its options reach the per-request options of the agent it picks (rejectUnauthorized included).
+  const routing = new RoutingAgent(tlsOptions);
   return {
     httpAgent: routing,
     httpsAgent: routing,

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
@@ -14,6 +15,7 @@ import { ENVIRONMENT_PROFILE, type AwsProblem, type Connection } from '../../../
 import { createProxyAgents } from '../../../src/ecr/proxy';
 import { createRepository, listRepositoriesPage } from '../../../src/ecr/repositories';
 import { startTestEcrLocal, TEST_CREDENTIALS, type TestEcrLocal } from '../testing/harness';
+import { TEST_TLS_CERT, TEST_TLS_KEY } from './selfSignedTls';
 
 const REGION = 'eu-west-1';
 const SECRET = 'ecr-local-profile-secret-value';
@@ -37,7 +39,7 @@ function restore(name: string, value: string | undefined): void {
 }
 
 /** A forward proxy that records what passed through: absolute-URI requests and CONNECT tunnels (refused). */
-async function startRecordingProxy(): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {
+async function startRecordingProxy(tunnelTo: readonly string[] = []): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {
   const seen: string[] = [];
   const server: Server = createServer((incoming, outgoing) => {
     seen.push(`${incoming.method ?? ''} ${incoming.url ?? ''} auth=${incoming.headers['proxy-authorization'] ? 'yes' : 'no'}`);
@@ -54,10 +56,25 @@ async function startRecordingProxy(): Promise<{ url: string; seen: string[]; clo
     });
     incoming.pipe(forward);
   });
-  server.on('connect', (incoming, socket) => {
+  // Tunnels leave the HTTP server's books: closeAllConnections() does not see them.
+  const tunnels = new Set<Socket>();
+  server.on('connect', (incoming, socket: Socket) => {
     seen.push(`CONNECT ${incoming.url ?? ''}`);
-    // No tunnels: nothing may leave this machine.
-    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
+    const target = new URL(`tunnel://${incoming.url ?? ''}`);
+    // Tunnels only to the hosts a test allows (127.0.0.1): nothing may leave this machine.
+    if (!tunnelTo.includes(target.hostname)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const upstream = connect(Number(target.port), target.hostname, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -66,6 +83,7 @@ async function startRecordingProxy(): Promise<{ url: string; seen: string[]; clo
     seen,
     close: () =>
       new Promise<void>((resolve) => {
+        tunnels.forEach((socket) => socket.destroy());
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -333,6 +351,39 @@ describe('EcrClients against ecr-local', function () {
       assert.deepEqual(await names({ profile: 'local', region: REGION }), ['team/app']);
       assert.deepEqual(proxy.seen, []);
     } finally {
+      await proxy.close();
+    }
+  });
+
+  it('checks the TLS certificate through the proxy unless strictSSL is off', async () => {
+    // HTTPS with a self-signed certificate in front of ecr-local, reached through a CONNECT tunnel.
+    const tls = createTlsServer({ cert: TEST_TLS_CERT, key: TEST_TLS_KEY }, (incoming, outgoing) => {
+      const target = new URL(ecrLocal.local.url);
+      const forward = httpRequest({ host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
+      incoming.pipe(forward);
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const proxy = await startRecordingProxy(['127.0.0.1']);
+    try {
+      const { port } = tls.address() as AddressInfo;
+      env['AWS_ENDPOINT_URL_ECR'] = `https://127.0.0.1:${port}`;
+      const connection = { profile: 'plain', region: REGION };
+      make({ proxy: { url: proxy.url, strictSSL: true }, maxAttempts: 1 });
+      const problem = await problemOf(names(connection), connection);
+      assert.equal(problem.kind, 'unreachable', problem.message);
+      assert.match(problem.message, /certificate/);
+      clients?.dispose();
+
+      make({ proxy: { url: proxy.url, strictSSL: false } });
+      assert.deepEqual(await names(connection), ['team/app']);
+      assert.ok(proxy.seen.length >= 2 && proxy.seen.every((line) => line === `CONNECT 127.0.0.1:${port}`), proxy.seen.join(', '));
+    } finally {
+      clients?.dispose();
+      tls.closeAllConnections();
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
       await proxy.close();
     }
   });
