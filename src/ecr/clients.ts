@@ -142,7 +142,13 @@ export class EcrClients {
     if (!proxy?.url) {
       return {};
     }
-    this.agents ??= createProxyAgents(proxy);
+    try {
+      this.agents ??= createProxyAgents(proxy);
+    } catch (error) {
+      // A bad proxy setting must not throw from ecr(): each request fails with the reason instead,
+      // which the views show on the node like any other problem.
+      return { requestHandler: new RefusingHandler(error instanceof Error ? error.message : String(error)) };
+    }
     return { requestHandler: new NodeHttpHandler({ httpAgent: this.agents.httpAgent, httpsAgent: this.agents.httpsAgent }) };
   }
 
@@ -186,6 +192,16 @@ export class EcrClients {
       },
       { step: 'initialize', name: 'ecrExplorerRequestLog', override: true },
     );
+  }
+}
+
+/** Fails every request with the proxy setting's problem (described by awsProblems as unreachable). */
+class RefusingHandler extends NodeHttpHandler {
+  constructor(private readonly reason: string) {
+    super();
+  }
+  override handle(): Promise<never> {
+    return Promise.reject(Object.assign(new Error(`The proxy setting (http.proxy) cannot be used: ${this.reason}`), { name: 'ProxySettingError' }));
   }
 }
 

@@ -388,8 +388,13 @@ describe('EcrClients against ecr-local', function () {
     }
   });
 
-  it('refuses a proxy setting that is not a URL with a clear message', () => {
-    make({ proxy: { url: 'ftp://proxy.example.com', strictSSL: true } });
-    assert.throws(() => clients?.ecr({ profile: 'local', region: REGION }), /only http:\/\/ and https:\/\/ proxies/);
+  it('reports a proxy setting that is not usable on each request, with a clear message, without throwing from ecr()', async () => {
+    make({ proxy: { url: 'ftp://user:hunter22@proxy.example.com', strictSSL: true } });
+    const connection = { profile: 'local', region: REGION };
+    const problem = await problemOf(names(connection), connection);
+    assert.equal(problem.kind, 'unreachable');
+    assert.match(problem.message, /proxy setting \(http\.proxy\) cannot be used: .*only http:\/\/ and https:\/\/ proxies/);
+    assert.ok(!problem.message.includes('hunter22'));
+    assert.deepEqual(log.map((entry) => entry.errorName), ['ProxySettingError']);
   });
 });
