@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ENVIRONMENT_PROFILE } from '../ecr/model';
-import { listAwsProfiles } from '../ecr/profiles';
 import { ECR_REGIONS } from '../ecr/regions';
+import { listAwsProfiles } from './lazyEcr';
 import { regionsOfProfile } from './explorer/connectionsModel';
 import { prompts } from './explorer/prompts';
 import { configuredProfiles, configuredRegions, setConfiguredProfiles, setConfiguredRegions } from './settings';

@@ -1,5 +1,5 @@
 // `npm run check:vsix`: packages the extension and checks that the VSIX holds only what runs
-// (bundle, media, syntaxes, the lint rule pages, manifest, README, CHANGELOG, LICENSE) and stays small.
+// (the two bundles, media, syntaxes, the lint rule pages, manifest, README, CHANGELOG, LICENSE) and stays small.
 // The CLI bundle dist/cli.js must not be in it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { ruleMetas } from '../../src/lint/rules/index';
 import { REPO_ROOT } from './sandbox';
 
 const MAX_BYTES = 2 * 1024 * 1024;
-const ALLOWED = [/^dist\/extension\.js$/, /^media\//, /^syntaxes\//, /^docs\/rules\/[A-Za-z0-9-]+\.md$/, /^docs\/images\/[A-Za-z0-9-]+\.png$/, /^package(\.nls)?\.json$/, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
+const ALLOWED = [/^dist\/(extension|ecr)\.js$/, /^media\//, /^syntaxes\//, /^docs\/rules\/[A-Za-z0-9-]+\.md$/, /^docs\/images\/[A-Za-z0-9-]+\.png$/, /^package(\.nls)?\.json$/, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
 
 const vsce = join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
 const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
@@ -21,6 +21,8 @@ const size = statSync(join(REPO_ROOT, 'ecr-explorer.vsix')).size;
 process.stdout.write(`VSIX: ${files.length} files, ${(size / 1024).toFixed(1)} KiB\n${files.map((f) => `  ${f}`).join('\n')}\n`);
 const problems = [
   ...(files.includes('dist/extension.js') ? [] : ['the bundle dist/extension.js is missing']),
+  // The extension requires it on first use of ECR (src/views/lazyEcr.ts): without it the view only shows errors.
+  ...(files.includes('dist/ecr.js') ? [] : ['the bundle dist/ecr.js (the AWS core, loaded on first use) is missing']),
   // Every diagnostic links to its rule's page inside the extension.
   ...ruleMetas()
     .filter((rule) => !files.includes(`docs/rules/${rule.id}.md`))

@@ -2,7 +2,7 @@
 // and what a palette command picks a region from.
 import * as vscode from 'vscode';
 import { ENVIRONMENT_PROFILE, type Connection } from '../../ecr/model';
-import { listAwsProfiles } from '../../ecr/profiles';
+import { listAwsProfiles } from '../lazyEcr';
 import { configuredProfiles, configuredRegions } from '../settings';
 import { regionsOfProfile } from './connectionsModel';
 import type { RegionNodeData } from './nodeTypes';

@@ -1,9 +1,12 @@
 // The one EcrClients the explorer shares, built from VS Code's proxy settings, asking for MFA
 // codes through prompts() and logging every request (operation, connection, time, error name;
-// never a credential). Rebuilt when the proxy settings change.
+// never a credential). Rebuilt when the proxy settings change. The first clients() loads the
+// SDK-backed core (lazyEcr.ts): nothing here touches the SDK at activation.
 import * as vscode from 'vscode';
-import { EcrClients, type RequestLogEntry } from '../../ecr/clients';
-import { ENVIRONMENT_PROFILE } from '../../ecr/model';
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import type { EcrClients, RequestLogEntry } from '../../ecr/clients';
+import { ENVIRONMENT_PROFILE, type Connection } from '../../ecr/model';
+import { loadEcrCore } from '../lazyEcr';
 import { mfaCodeProblem, proxyFromSettings } from './connectionsModel';
 import { prompts } from './prompts';
 
@@ -16,7 +19,7 @@ export class MfaCodeCancelledError extends Error {
 }
 
 export class ExplorerConnections implements vscode.Disposable {
-  private current: EcrClients | undefined;
+  private current: Promise<EcrClients> | undefined;
   /** Profiles whose MFA prompt was dismissed: no new prompt until "Enter MFA Code" asks for one. */
   private readonly mfaDeclined = new Set<string>();
   /** One prompt per profile at a time: several regions resolve the same credentials together. */
@@ -32,9 +35,23 @@ export class ExplorerConnections implements vscode.Disposable {
     });
   }
 
-  clients(): EcrClients {
-    this.current ??= this.create();
+  clients(): Promise<EcrClients> {
+    if (!this.current) {
+      const created = this.create();
+      // A core that failed to load is tried again by the next caller (who sees the same message).
+      created.catch(() => {
+        if (this.current === created) {
+          this.current = undefined;
+        }
+      });
+      this.current = created;
+    }
     return this.current;
+  }
+
+  /** The ECR client of one connection (profile + region). */
+  async ecr(connection: Connection): Promise<ECRClient> {
+    return (await this.clients()).ecr(connection);
   }
 
   /** Drops cached clients and credentials (all, or one profile's) and lets MFA ask again. */
@@ -44,11 +61,18 @@ export class ExplorerConnections implements vscode.Disposable {
     } else {
       this.mfaDeclined.delete(profile);
     }
-    this.current?.forget(profile);
+    // Callbacks run in order: requests that call clients() after this see the forgotten state.
+    void this.current?.then(
+      (clients) => clients.forget(profile),
+      () => undefined,
+    );
   }
 
   reset(): void {
-    this.current?.dispose();
+    void this.current?.then(
+      (clients) => clients.dispose(),
+      () => undefined,
+    );
     this.current = undefined;
   }
 
@@ -57,7 +81,8 @@ export class ExplorerConnections implements vscode.Disposable {
     this.reset();
   }
 
-  private create(): EcrClients {
+  private async create(): Promise<EcrClients> {
+    const { EcrClients } = await loadEcrCore();
     const http = vscode.workspace.getConfiguration('http');
     const proxy = proxyFromSettings(http.get('proxy'), http.get('proxyStrictSSL'), http.get('noProxy'));
     if (proxy) {

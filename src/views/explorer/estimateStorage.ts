@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { describeAwsProblem } from '../../ecr/awsProblems';
 import { formatBytes, formatUsd } from '../../ecr/format';
-import { estimateRegionStorage, estimateRepositoryStorage } from '../../ecr/storage';
+import { estimateRegionStorage, estimateRepositoryStorage } from '../lazyEcr';
 import { storagePrice } from '../settings';
 import type { ExplorerConnections } from './connections';
 import type { ExplorerTree } from './explorerTree';
@@ -16,7 +16,7 @@ export async function estimateStorage(
   log: vscode.LogOutputChannel,
 ): Promise<void> {
   const price = storagePrice();
-  const client = connections.clients().ecr(node.connection);
+  const client = await connections.ecr(node.connection);
   const title =
     node.kind === 'region'
       ? vscode.l10n.t('Estimating the storage of {0} ({1})', node.connection.region, node.connection.profile)

@@ -4,14 +4,12 @@
 // Any failure becomes one problem node under the parent whose children failed.
 import * as vscode from 'vscode';
 import { describeAwsProblem } from '../../ecr/awsProblems';
-import { listImagesPage } from '../../ecr/images';
-import { listPlatforms } from '../../ecr/manifests';
 import { ENVIRONMENT_PROFILE, type AwsProblem, type Connection, type Image, type PlatformImage, type Repository, type StorageEstimate } from '../../ecr/model';
 import { listNamespace } from '../../ecr/namespaces';
-import { listAwsProfiles, type AwsProfile } from '../../ecr/profiles';
-import { getRepository, listRepositoriesPage } from '../../ecr/repositories';
+import type { AwsProfile } from '../../ecr/profiles';
 import { matchesRepositoryQuery } from '../../ecr/repositorySearch';
 import { monthlyCost } from '../../ecr/storage';
+import { getRepository, listAwsProfiles, listImagesPage, listPlatforms, listRepositoriesPage } from '../lazyEcr';
 import { configuredProfiles, configuredRegions, pageSize, repositoryLayout, storagePrice } from '../settings';
 import type { ExplorerConnections } from './connections';
 import { regionsOfProfile } from './connectionsModel';
@@ -218,7 +216,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     let state = this.platforms.get(image.id);
     if (!state) {
       try {
-        const client = this.connections.clients().ecr(image.connection);
+        const client = await this.connections.ecr(image.connection);
         state = { platforms: await listPlatforms(client, image.repository.name, image.image.digest) };
       } catch (error) {
         state = { error };
@@ -263,7 +261,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     const key = connectionKey(connection);
     let list = this.repositoryLists.get(key);
     if (!list) {
-      list = new PagedList((request) => listRepositoriesPage(this.connections.clients().ecr(connection), request), pageSize());
+      list = new PagedList(async (request) => listRepositoriesPage(await this.connections.ecr(connection), request), pageSize());
       this.repositoryLists.set(key, list);
     }
     return list;
@@ -273,7 +271,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     const key = repositoryKey(connection, repositoryName);
     let list = this.imageLists.get(key);
     if (!list) {
-      list = new PagedList((request) => listImagesPage(this.connections.clients().ecr(connection), repositoryName, request), pageSize());
+      list = new PagedList(async (request) => listImagesPage(await this.connections.ecr(connection), repositoryName, request), pageSize());
       this.imageLists.set(key, list);
     }
     return list;
@@ -314,12 +312,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     }
     this.accountIds.set(node.profile, null);
     const connection = { profile: node.profile, region };
-    let account: Promise<string>;
-    try {
-      account = this.connections.clients().accountId(connection);
-    } catch (error) {
-      account = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    const account = this.connections.clients().then((clients) => clients.accountId(connection));
     account.then(
       (id) => {
         this.accountIds.set(node.profile, id);
@@ -366,7 +359,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     const name = target.repository.name;
     let fresh: Repository | undefined;
     try {
-      fresh = await getRepository(this.connections.clients().ecr(target.connection), name);
+      fresh = await getRepository(await this.connections.ecr(target.connection), name);
     } catch (error) {
       const problem = describeAwsProblem(error, target.connection);
       if (problem.kind !== 'not-found') {

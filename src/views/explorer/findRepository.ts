@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { pullCommand } from '../../ecr/images';
 import type { Connection } from '../../ecr/model';
-import { searchRepositories } from '../../ecr/repositorySearch';
+import { searchRepositories } from '../lazyEcr';
 import { chosenConnections } from './chosenConnections';
 import type { ExplorerConnections } from './connections';
 import { RepositoryFinder, type FinderState, type FoundRepository } from './findModel';
@@ -24,7 +24,7 @@ export async function pickRepository(connections: ExplorerConnections, title: st
     void vscode.window.showInformationMessage(vscode.l10n.t('Choose an AWS profile and region first ("ECR: Choose AWS Profiles…").'));
     return undefined;
   }
-  const clients = connections.clients();
+  const clients = await connections.clients();
   const quickPick = vscode.window.createQuickPick<FoundItem>();
   quickPick.title = title;
   quickPick.placeholder = vscode.l10n.t('Type part of a repository name (searches {0} profile/region pairs)', sources.length);

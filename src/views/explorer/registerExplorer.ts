@@ -152,7 +152,7 @@ export function registerExplorer(context: vscode.ExtensionContext, log: vscode.L
     pickRegion,
   };
   registerExplorerActions(context, {
-    clients: () => connections.clients(),
+    ecr: (connection) => connections.ecr(connection),
     tree,
     log,
     pickRepository: (title) => pickRepository(connections, title),

@@ -2,12 +2,13 @@
 // The answer (an ActionResult) is what vscode.commands.executeCommand resolves to, so that the
 // integration tests can check what a command did as well as what ECR now holds.
 import type * as vscode from 'vscode';
-import type { EcrClients } from '../../../ecr/clients';
-import type { AwsProblem } from '../../../ecr/model';
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import type { AwsProblem, Connection } from '../../../ecr/model';
 import type { RegionNodeData, RepositoryNodeData, TreeRefresher } from '../nodeTypes';
 
 export interface ExplorerActionDeps {
-  clients(): EcrClients;
+  /** The ECR client of a connection; the first call loads the SDK-backed core (lazyEcr.ts). */
+  ecr(connection: Connection): Promise<ECRClient>;
   tree: TreeRefresher;
   log: vscode.LogOutputChannel;
   /** Palette fallback when no repository node was given (provided by the tree). */

@@ -2,8 +2,9 @@
 // then one CreateRepository call. Escape at any step creates nothing.
 import * as vscode from 'vscode';
 import type { EncryptionType } from '../../../ecr/model';
-import { createRepository as createInEcr, type NewRepository } from '../../../ecr/repositories';
+import type { NewRepository } from '../../../ecr/repositories';
 import { parseResourceTags, validateRepositoryName } from '../../../ecr/repositoryNames';
+import { createRepository as createInEcr } from '../../lazyEcr';
 import type { RegionNodeData } from '../nodeTypes';
 import { prompts } from '../prompts';
 import { CANCELLED, type ActionResult, type ExplorerActionDeps } from './actionDeps';
@@ -130,8 +131,8 @@ async function askEncryption(): Promise<NewRepository['encryption'] | undefined>
 
 async function create(deps: ExplorerActionDeps, region: RegionNodeData, spec: NewRepository): Promise<ActionResult> {
   const { connection } = region;
-  const outcome = await withProgress(vscode.l10n.t('Creating repository {0}…', spec.name), () =>
-    createInEcr(deps.clients().ecr(connection), spec),
+  const outcome = await withProgress(vscode.l10n.t('Creating repository {0}…', spec.name), async () =>
+    createInEcr(await deps.ecr(connection), spec),
   );
   if ('cancelled' in outcome) {
     return CANCELLED;

@@ -4,7 +4,8 @@
 // is deleted (AWS's documented behaviour, which ecr-local follows), so the confirmation names those.
 import * as vscode from 'vscode';
 import { shortDigest } from '../../../ecr/format';
-import { deleteImages, type DeleteResult, type ImageTarget } from '../../../ecr/images';
+import type { DeleteResult, ImageTarget } from '../../../ecr/images';
+import { deleteImages } from '../../lazyEcr';
 import type { ImageNodeData } from '../nodeTypes';
 import { prompts } from '../prompts';
 import { CANCELLED, type ActionResult, type ExplorerActionDeps } from './actionDeps';
@@ -110,8 +111,8 @@ async function runBatches(deps: ExplorerActionDeps, batches: readonly Batch[], w
   const failures: string[] = [];
   for (const batch of batches) {
     const { connection, repository } = batch.node;
-    const outcome = await withProgress(vscode.l10n.t('Deleting {0} from {1}…', batch.targets.length, repository.name), () =>
-      deleteImages(deps.clients().ecr(connection), repository.name, batch.targets),
+    const outcome = await withProgress(vscode.l10n.t('Deleting {0} from {1}…', batch.targets.length, repository.name), async () =>
+      deleteImages(await deps.ecr(connection), repository.name, batch.targets),
     );
     if ('cancelled' in outcome) {
       continue;

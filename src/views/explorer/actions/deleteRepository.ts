@@ -2,7 +2,7 @@
 // with images is deleted with force (the prompt says how many go with it); an empty one without,
 // so that an image pushed in the meantime makes ECR refuse instead of deleting it unseen.
 import * as vscode from 'vscode';
-import { countImages, deleteRepository as deleteInEcr } from '../../../ecr/repositories';
+import { countImages, deleteRepository as deleteInEcr } from '../../lazyEcr';
 import type { RepositoryNodeData } from '../nodeTypes';
 import { prompts } from '../prompts';
 import { CANCELLED, type ActionResult, type ExplorerActionDeps } from './actionDeps';
@@ -17,7 +17,7 @@ export async function deleteRepository(deps: ExplorerActionDeps, node: unknown):
   const { connection, repository } = target;
   const counted = await withProgress(
     vscode.l10n.t('Counting the images in {0}…', repository.name),
-    (signal) => countImages(deps.clients().ecr(connection), repository.name, signal),
+    async (signal) => countImages(await deps.ecr(connection), repository.name, signal),
     { cancellable: true },
   );
   if ('cancelled' in counted) {
@@ -53,8 +53,8 @@ export async function deleteRepository(deps: ExplorerActionDeps, node: unknown):
 
 async function remove(deps: ExplorerActionDeps, target: RepositoryNodeData, imageCount: number): Promise<ActionResult> {
   const { connection, repository } = target;
-  const deleted = await withProgress(vscode.l10n.t('Deleting repository {0}…', repository.name), () =>
-    deleteInEcr(deps.clients().ecr(connection), repository.name, { force: imageCount > 0 }),
+  const deleted = await withProgress(vscode.l10n.t('Deleting repository {0}…', repository.name), async () =>
+    deleteInEcr(await deps.ecr(connection), repository.name, { force: imageCount > 0 }),
   );
   if ('cancelled' in deleted) {
     return CANCELLED;

@@ -4,9 +4,9 @@
 // serves what was fetched; a document VS Code restores later is fetched again by the provider.
 import * as vscode from 'vscode';
 import { shortDigest } from '../../../ecr/format';
-import { getImageConfig, getManifest } from '../../../ecr/manifests';
 import { describeAwsProblem } from '../../../ecr/awsProblems';
 import type { Connection } from '../../../ecr/model';
+import { getImageConfig, getManifest } from '../../lazyEcr';
 import { CANCELLED, type ActionResult, type ExplorerActionDeps } from './actionDeps';
 import { inform, reportProblem, withProgress } from './feedback';
 import { asImageLike, digestOf } from './targets';
@@ -71,8 +71,8 @@ export class ImageDocumentProvider implements vscode.TextDocumentContentProvider
     }
   }
 
-  fetch(address: ImageDocumentAddress): Promise<string> {
-    const client = this.deps.clients().ecr(address.connection);
+  async fetch(address: ImageDocumentAddress): Promise<string> {
+    const client = await this.deps.ecr(address.connection);
     return address.kind === 'manifest'
       ? getManifest(client, address.repositoryName, address.digest).then((manifest) => manifest.text)
       : getImageConfig(client, address.repositoryName, address.digest);

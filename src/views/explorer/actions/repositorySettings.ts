@@ -1,6 +1,6 @@
 // "Change Tag Mutability…" and "Turn On/Off Scan on Push" on one repository.
 import * as vscode from 'vscode';
-import { setScanOnPush as setScanOnPushInEcr, setTagMutability as setTagMutabilityInEcr } from '../../../ecr/repositories';
+import { setScanOnPush as setScanOnPushInEcr, setTagMutability as setTagMutabilityInEcr } from '../../lazyEcr';
 import type { RepositoryNodeData } from '../nodeTypes';
 import { CANCELLED, type ActionResult, type ExplorerActionDeps } from './actionDeps';
 import { reportProblem, reportSuccess, withProgress } from './feedback';
@@ -22,8 +22,8 @@ export async function setTagMutability(deps: ExplorerActionDeps, node: unknown):
 
 async function applyTagMutability(deps: ExplorerActionDeps, target: RepositoryNodeData, choice: TagMutabilityChoice): Promise<ActionResult> {
   const { connection, repository } = target;
-  const outcome = await withProgress(vscode.l10n.t('Changing the tag mutability of {0}…', repository.name), () =>
-    setTagMutabilityInEcr(deps.clients().ecr(connection), repository.name, choice.mode, choice.exclusions),
+  const outcome = await withProgress(vscode.l10n.t('Changing the tag mutability of {0}…', repository.name), async () =>
+    setTagMutabilityInEcr(await deps.ecr(connection), repository.name, choice.mode, choice.exclusions),
   );
   if ('cancelled' in outcome) {
     return CANCELLED;
@@ -54,7 +54,7 @@ async function applyScanOnPush(deps: ExplorerActionDeps, target: RepositoryNodeD
     enabled
       ? vscode.l10n.t('Turning on scan on push for {0}…', repository.name)
       : vscode.l10n.t('Turning off scan on push for {0}…', repository.name),
-    () => setScanOnPushInEcr(deps.clients().ecr(connection), repository.name, enabled),
+    async () => setScanOnPushInEcr(await deps.ecr(connection), repository.name, enabled),
   );
   if ('cancelled' in outcome) {
     return CANCELLED;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { describeAwsProblem } from '../../../ecr/awsProblems';
 import { shortDigest } from '../../../ecr/format';
-import { startImageScan as startInEcr } from '../../../ecr/images';
+import { startImageScan as startInEcr } from '../../lazyEcr';
 import { CANCELLED, type ActionResult, type ExplorerActionDeps } from './actionDeps';
 import { errorName, inform, notifyError, reportProblem, reportSuccess, withProgress } from './feedback';
 import { asImageLike, digestOf, repositoryNode, type ImageLike } from './targets';
@@ -25,8 +25,8 @@ async function scan(deps: ExplorerActionDeps, image: ImageLike): Promise<ActionR
   const { connection, repository } = image;
   const digest = digestOf(image);
   const name = `${repository.name}@${shortDigest(digest)}`;
-  const outcome = await withProgress(vscode.l10n.t('Starting a scan of {0}…', name), () =>
-    startInEcr(deps.clients().ecr(connection), repository.name, digest),
+  const outcome = await withProgress(vscode.l10n.t('Starting a scan of {0}…', name), async () =>
+    startInEcr(await deps.ecr(connection), repository.name, digest),
   );
   if ('cancelled' in outcome) {
     return CANCELLED;
