@@ -6,6 +6,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { credentialProviderFor } from './credentials';
 import { configuredEndpoint } from './endpoints';
 import { ENVIRONMENT_PROFILE, type Connection } from './model';
+import { QuotaAwareRetryStrategy } from './retryStrategy';
 import { createProxyAgents, type ProxyAgents } from './proxy';
 
 export interface RequestLogEntry {
@@ -23,7 +24,7 @@ export interface EcrClientsOptions {
   /** One entry per operation (after the SDK's retries); never holds credentials or messages. */
   onRequest?: (entry: RequestLogEntry) => void;
   env?: NodeJS.ProcessEnv;
-  /** Default 5, with retryMode 'adaptive' (the SDK retries throttling with client-side rate limiting). */
+  /** Default 5, adaptive (the SDK retries throttling with client-side rate limiting); quota errors are not retried (retryStrategy.ts). */
   maxAttempts?: number;
 }
 
@@ -111,8 +112,7 @@ export class EcrClients {
     const config: ECRClientConfig = {
       region: connection.region,
       credentials: this.credentialsOf(connection.profile),
-      maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      retryMode: 'adaptive',
+      retryStrategy: new QuotaAwareRetryStrategy(this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
       ...(named ? { profile: connection.profile } : {}),
       ...this.requestHandlerConfig(),
     };

@@ -281,6 +281,28 @@ describe('EcrClients against ecr-local', function () {
     );
   });
 
+  it('does not retry ECR quota errors (LimitExceededException), which waiting does not cure', async () => {
+    // A region at ECR's 100,000-repository quota refuses one more with LimitExceededException.
+    const full = 'ap-south-1';
+    ecrLocal.local.seedRepositories({ count: 100_000, region: full });
+    make({ maxAttempts: 5 });
+    const connection = { profile: 'local', region: full };
+    const refusal = await createRepository(clients!.ecr(connection), {
+      name: 'one-too-many',
+      tagMutability: 'MUTABLE',
+      tagMutabilityExclusions: [],
+      scanOnPush: false,
+      encryption: { type: 'AES256' },
+      tags: [],
+    }).then(
+      () => assert.fail('the quota let one more repository in'),
+      (error: unknown) => error as Error & { $metadata?: { attempts?: number } },
+    );
+    assert.equal(refusal.name, 'LimitExceededException');
+    assert.equal(refusal.$metadata?.attempts, 1, 'one attempt, no retries');
+    assert.deepEqual(log.map((entry) => [entry.operation, entry.attempts, entry.errorName]), [['CreateRepository', 1, 'LimitExceededException']]);
+  });
+
   it('reports an expired token as expired credentials', async () => {
     ecrLocal.local.setFaults('expired-token');
     make();
