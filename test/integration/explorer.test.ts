@@ -194,7 +194,7 @@ describe('the ECR explorer tree', function () {
     assert.ok(platforms.every((node) => contextOf(node) === 'platformImage'));
   });
 
-  it('filters repositories, says so on the view, and searches further with Load more', async () => {
+  it('filters repositories, says so on the view, and says how far it has read', async () => {
     await setSetting('profiles', [env.profiles.healthy]);
     const region = await regionOf(env.profiles.healthy);
     api.replacePrompts(answering(['team-a']));
@@ -206,11 +206,9 @@ describe('the ECR explorer tree', function () {
     const repositories = filtered.filter((node): node is RepositoryNode => node.kind === 'repository');
     assert.ok(repositories.length > 0);
     assert.ok(repositories.every((node) => node.repository.name.toLowerCase().includes('team-a')));
-    const loadMore = filtered.find((node) => node.kind === 'loadMore');
-    if (loadMore) {
-      assert.match(labelOf(loadMore), /^Load more \(searched [\d,]+\)$/);
-    } else {
-      assert.equal(filtered.filter((node) => node.kind === 'repository').length, repositories.length, 'searched to the end');
+    // Still reading the region, or all matches shown: never a Load more of unread pages.
+    for (const node of filtered.filter((candidate) => candidate.kind === 'loadMore')) {
+      assert.match(labelOf(node), /^Searching… [\d,]+ repositories read$|^Load more \([\d,]+ of [\d,]+ matches\)$/);
     }
 
     await vscode.commands.executeCommand('ecrExplorer.clearFilter');
@@ -375,23 +373,35 @@ describe('the ECR explorer tree', function () {
     assert.equal(asked.length, 1, 'one prompt for the profile, whatever asked first');
   });
 
-  it('under a filter, Load more searches on and says how many repositories it has looked at', async () => {
+  it('under a filter, shows matches while the region is read (saying how far), then Load more shows more of them', async () => {
     await setSetting('profiles', [env.profiles.healthy]);
     const region = await regionOf(env.profiles.healthy);
     api.tree.refresh(region);
-    // About half the bulk names start with "team-": the first 1,000 read hold a page worth of matches.
+    // About half the bulk names start with "team-": far more matches than a page shows.
     api.tree.setFilter('team');
     const first = await children(region);
-    const loadMore = first.find((node) => node.kind === 'loadMore');
-    assert.ok(loadMore, 'more to search');
-    assert.equal(labelOf(loadMore), 'Load more (searched 1,000)');
-    const matches = first.filter((node) => node.kind === 'repository').length;
-    assert.ok(matches >= 100, `a page worth of matches: ${matches}`);
-    await vscode.commands.executeCommand('ecrExplorer.loadMore', loadMore);
+    assert.ok(first.some((node) => node.kind === 'repository'), `matches at once: ${first.map(labelOf).join(', ')}`);
+    for (const node of first.filter((candidate) => contextOf(candidate) === 'searching')) {
+      assert.match(labelOf(node), /^Searching… [\d,]+ repositories read$/);
+      assert.equal(item(node).command, undefined);
+    }
+    const read = await waitUntil(
+      async () => (await children(region)).map((node) => ({ node, context: contextOf(node), label: labelOf(node) })),
+      (rows) => !rows.some((row) => row.context === 'searching'),
+      'the region read to the end',
+    );
+    const more = read.find((row) => row.context === 'loadMore');
+    assert.ok(more, `more matches than shown: ${read.map((row) => row.label).join(', ')}`);
+    const counts = /^Load more \(100 of ([\d,]+) matches\)$/.exec(more.label);
+    assert.ok(counts?.[1], more.label);
+    const total = Number(counts[1].replace(/,/g, ''));
+    assert.ok(total > 200, `about half of ${env.bulkRepositoryCount} bulk repositories: ${total}`);
+    assert.equal(read.filter((row) => row.node.kind === 'repository').length, 100);
+    await vscode.commands.executeCommand('ecrExplorer.loadMore', more.node);
     const all = await children(region);
-    assert.equal(all.some((node) => node.kind === 'loadMore'), false, `searched to the end (${env.bulkRepositoryCount} bulk repositories)`);
-    assert.ok(all.filter((node) => node.kind === 'repository').length > matches);
+    assert.equal(all.filter((node) => node.kind === 'repository').length, 200);
     assert.ok(all.every((node) => node.kind !== 'repository' || node.repository.name.includes('team')));
+    assert.match(labelOf(all.find((node) => node.kind === 'loadMore')!), /^Load more \(200 of [\d,]+ matches\)$/);
   });
 
   it('turns throttling that outlasts the SDK retries into a retryable problem', async () => {

@@ -60,8 +60,10 @@ export interface LoadMoreNode {
   readonly kind: 'loadMore';
   readonly id: string;
   readonly parent: RegionNode | RepositoryNode;
-  /** Set under a filter: how many repositories were looked at so far. */
+  /** Set under a filter while the region's index is being read: how many repositories were read so far ("Searching…", no command). */
   readonly searched?: number;
+  /** Set under a filter once more matched than are shown: Load more shows more of them. */
+  readonly matches?: { readonly shown: number; readonly total: number };
 }
 
 /** The one child a node shows when fetching its children failed. */

@@ -7,7 +7,7 @@ import { describeAwsProblem } from '../../ecr/awsProblems';
 import { ENVIRONMENT_PROFILE, type AwsProblem, type Connection, type Image, type PlatformImage, type Repository, type StorageEstimate } from '../../ecr/model';
 import { listNamespace } from '../../ecr/namespaces';
 import type { AwsProfile } from '../../ecr/profiles';
-import { matchesRepositoryQuery } from '../../ecr/repositorySearch';
+import type { RepositoryIndex } from '../../ecr/repositoryIndex';
 import { monthlyCost } from '../../ecr/storage';
 import { getRepository, listAwsProfiles, listImagesPage, listPlatforms, listRepositoriesPage } from '../lazyEcr';
 import { configuredProfiles, configuredRegions, pageSize, repositoryLayout, storagePrice } from '../settings';
@@ -36,10 +36,15 @@ import {
 import { newestFirst, storageOfImages } from './imageModel';
 import type { RegionNodeData, RepositoryNodeData, TreeRefresher } from './nodeTypes';
 import { PagedList } from './pagedListModel';
+import { repositoryIndexes } from './repositoryIndexes';
 import { treeItemOf, type ItemContext } from './treeItems';
 
-/** Under a filter, pages are read this big: the search looks at many repositories per request. */
+/** When finding one repository's node without a filter, pages are read this big. */
 const SEARCH_PAGE_SIZE = 1000;
+/** Under a filter, a region redraws at most this often while its index is read. */
+const FILTER_REDRAW_MS = 500;
+/** Under a filter, a region's first render waits this long for a match (or the end) before saying "Searching…". */
+const FILTER_FIRST_WAIT_MS = 1000;
 
 type PlatformsState = { platforms: PlatformImage[] } | { error: unknown };
 
@@ -51,8 +56,12 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
   readonly onDidChangeFilter = this.filterChanged.event;
 
   private readonly repositoryLists = new Map<string, PagedList<Repository>>();
-  /** The filter text each region list was last searched with, so a new filter searches again. */
-  private readonly searchedWith = new Map<string, string>();
+  /** Under a filter: how many matches each region shows (Load more adds a page worth). */
+  private readonly shownMatches = new Map<string, number>();
+  /** Under a filter: the matching repositories each region shows, for its namespace folders. */
+  private readonly filteredRepositories = new Map<string, readonly Repository[]>();
+  /** Regions whose index the tree follows (redraws as pages arrive), and when each last redrew. */
+  private readonly followed = new Map<string, { stop: () => void; lastDrawn: number; timer?: NodeJS.Timeout }>();
   private readonly imageLists = new Map<string, PagedList<Image>>();
   private readonly platforms = new Map<string, PlatformsState>();
   /** Account ids by profile; null while asked or after a failure (the description then omits it). */
@@ -79,6 +88,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
       return;
     }
     this.filterText = trimmed;
+    this.shownMatches.clear();
+    this.filteredRepositories.clear();
     this.filterChanged.fire(trimmed);
     this.changed.fire(undefined);
   }
@@ -150,44 +161,129 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
   }
 
   private async regionChildren(region: RegionNode): Promise<ExplorerNode[]> {
+    if (this.filterText !== '') {
+      return this.filteredRegionChildren(region);
+    }
     const list = this.repositoryList(region.connection);
-    const key = connectionKey(region.connection);
-    const matcher = this.matcher();
     if (!list.loadedOnce) {
-      await (matcher ? list.loadMore(matcher, pageSize(), SEARCH_PAGE_SIZE) : list.loadMore());
-      this.searchedWith.set(key, this.filterText);
-    } else if (matcher && this.searchedWith.get(key) !== this.filterText && !list.complete && !list.error) {
-      // A new filter: look further than what is loaded, up to a page worth of matches.
-      await list.loadMore(matcher, pageSize(), SEARCH_PAGE_SIZE);
-      this.searchedWith.set(key, this.filterText);
+      await list.loadMore();
     }
     const problem = this.problemOf(list, region, region.connection, 'DescribeRepositories');
     if (problem && list.items.length === 0) {
       return [problem];
     }
-    const visible = this.visibleRepositories(list);
-    const nodes: ExplorerNode[] = [];
-    if (repositoryLayout() === 'nested') {
-      const listing = listNamespace(visible, '');
-      nodes.push(...listing.folders.map((folder) => makeNamespaceNode(region, region, folder)));
-      nodes.push(...listing.repositories.map((repository) => makeRepositoryNode(region, region, repository)));
-    } else {
-      nodes.push(...visible.map((repository) => makeRepositoryNode(region, region, repository)));
-    }
+    const nodes = this.repositoryNodes(region, list.items);
     if (problem) {
       nodes.push(problem);
     } else if (!list.complete) {
-      nodes.push(this.loadMoreNode(region, list));
+      nodes.push(this.loadMoreNode(region));
     }
     return nodes;
   }
 
-  private namespaceChildren(namespace: NamespaceNode): ExplorerNode[] {
-    const list = this.repositoryLists.get(connectionKey(namespace.connection));
-    if (!list) {
+  /**
+   * Under a filter, a region shows the matches its repository index has found so far (a page
+   * worth, Load more for more), built only for the ones shown; while the index is read, a
+   * "Searching… N read" node says so, and the region redraws as pages arrive. The paged list of
+   * the unfiltered view is left as it was: clearing the filter shows it again.
+   */
+  private async filteredRegionChildren(region: RegionNode): Promise<ExplorerNode[]> {
+    const key = connectionKey(region.connection);
+    const query = this.filterText;
+    const index = repositoryIndexes(this.connections).get(region.connection);
+    this.follow(key, index);
+    index.ensure();
+    if (index.search(query, 1).total === 0 && index.scanning) {
+      // The first render waits a moment for a match rather than flash an empty "Searching…".
+      await withDeadline(
+        index.until(() => index.search(query, 1).total > 0),
+        FILTER_FIRST_WAIT_MS,
+      );
+    }
+    if (this.filterText !== query) {
       return [];
     }
-    const listing = listNamespace(this.visibleRepositories(list), namespace.path);
+    const limit = this.shownMatches.get(key) ?? pageSize();
+    const result = index.search(query, limit);
+    this.filteredRepositories.set(key, result.matches);
+    const problem = result.problem ? makeProblemNode(region, region.connection, this.logProblem(result.problem, region.connection, 'DescribeRepositories')) : undefined;
+    if (problem && result.total === 0) {
+      return [problem];
+    }
+    const nodes = this.repositoryNodes(region, result.matches);
+    if (problem) {
+      nodes.push(problem);
+    } else if (result.scanning || !result.complete) {
+      nodes.push({ kind: 'loadMore', id: `${region.id}|loadMore`, parent: region, searched: result.scanned });
+    }
+    if (!problem && result.total > result.matches.length) {
+      // After "Searching…" (a different id) while the index is read: more matches than shown.
+      nodes.push({ kind: 'loadMore', id: `${region.id}|moreMatches`, parent: region, matches: { shown: result.matches.length, total: result.total } });
+    }
+    return nodes;
+  }
+
+  private repositoryNodes(region: RegionNode, repositories: readonly Repository[]): ExplorerNode[] {
+    const nodes: ExplorerNode[] = [];
+    if (repositoryLayout() === 'nested') {
+      const listing = listNamespace(repositories, '');
+      nodes.push(...listing.folders.map((folder) => makeNamespaceNode(region, region, folder)));
+      nodes.push(...listing.repositories.map((repository) => makeRepositoryNode(region, region, repository)));
+    } else {
+      nodes.push(...repositories.map((repository) => makeRepositoryNode(region, region, repository)));
+    }
+    return nodes;
+  }
+
+  /** Redraws the region (at most every FILTER_REDRAW_MS, and once more at the end) while a filter shows its index. */
+  private follow(key: string, index: RepositoryIndex): void {
+    if (this.followed.has(key)) {
+      return;
+    }
+    const state: { stop: () => void; lastDrawn: number; timer?: NodeJS.Timeout } = { stop: () => undefined, lastDrawn: 0 };
+    const draw = (): void => {
+      state.timer = undefined;
+      state.lastDrawn = Date.now();
+      this.fire(key);
+    };
+    state.stop = index.onChange(() => {
+      if (this.filterText === '') {
+        return;
+      }
+      if (!index.scanning) {
+        // The end (or a failure): show it at once, not after the throttle.
+        clearTimeout(state.timer);
+        draw();
+        return;
+      }
+      if (state.timer) {
+        return;
+      }
+      const wait = state.lastDrawn + FILTER_REDRAW_MS - Date.now();
+      if (wait <= 0) {
+        draw();
+      } else {
+        state.timer = setTimeout(draw, wait);
+      }
+    });
+    this.followed.set(key, state);
+  }
+
+  private unfollow(): void {
+    for (const state of this.followed.values()) {
+      state.stop();
+      clearTimeout(state.timer);
+    }
+    this.followed.clear();
+  }
+
+  private namespaceChildren(namespace: NamespaceNode): ExplorerNode[] {
+    const key = connectionKey(namespace.connection);
+    const repositories = this.filterText !== '' ? this.filteredRepositories.get(key) : this.repositoryLists.get(key)?.items;
+    if (!repositories) {
+      return [];
+    }
+    const listing = listNamespace(repositories, namespace.path);
     return [
       ...listing.folders.map((folder) => makeNamespaceNode(namespace, namespace.region, folder)),
       ...listing.repositories.map((repository) => makeRepositoryNode(namespace, namespace.region, repository)),
@@ -207,7 +303,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     if (problem) {
       nodes.push(problem);
     } else if (!list.complete) {
-      nodes.push(this.loadMoreNode(repository, list));
+      nodes.push(this.loadMoreNode(repository));
     }
     return nodes;
   }
@@ -229,9 +325,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     return state.platforms.map((platform) => makePlatformNode(image, platform));
   }
 
-  private loadMoreNode(parent: ListOwner, list: PagedList<unknown>): LoadMoreNode {
-    const searching = parent.kind === 'region' && this.filterText !== '';
-    return { kind: 'loadMore', id: `${parent.id}|loadMore`, parent, ...(searching ? { searched: list.scanned } : {}) };
+  private loadMoreNode(parent: ListOwner): LoadMoreNode {
+    return { kind: 'loadMore', id: `${parent.id}|loadMore`, parent };
   }
 
   private problemOf(list: PagedList<unknown>, parent: ProblemNode['parent'], connection: Connection, operation: string): ProblemNode | undefined {
@@ -242,19 +337,12 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
   }
 
   private describe(error: unknown, connection: Connection, operation: string): AwsProblem {
-    const problem = describeAwsProblem(error, connection, this.profileInfo.get(connection.profile)?.credentialKind);
+    return this.logProblem(describeAwsProblem(error, connection, this.profileInfo.get(connection.profile)?.credentialKind), connection, operation);
+  }
+
+  private logProblem(problem: AwsProblem, connection: Connection, operation: string): AwsProblem {
     this.log.error(`${operation} ${connection.profile}/${connection.region}: ${problem.kind}${problem.errorName ? ` (${problem.errorName})` : ''}: ${problem.message}`);
     return problem;
-  }
-
-  private matcher(): ((repository: Repository) => boolean) | undefined {
-    const query = this.filterText;
-    return query === '' ? undefined : (repository) => matchesRepositoryQuery(repository.name, query);
-  }
-
-  private visibleRepositories(list: PagedList<Repository>): readonly Repository[] {
-    const matcher = this.matcher();
-    return matcher ? list.items.filter(matcher) : list.items;
   }
 
   private repositoryList(connection: Connection): PagedList<Repository> {
@@ -337,7 +425,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     const regionId = connectionKey(target.connection);
     if (target.kind === 'region') {
       this.repositoryLists.delete(regionId);
-      this.searchedWith.delete(regionId);
+      this.shownMatches.delete(regionId);
+      repositoryIndexes(this.connections).invalidate(target.connection);
       this.estimates.delete(regionId);
       this.fire(regionId);
       return;
@@ -353,7 +442,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
   /** Fetches one repository's settings again (scan on push, mutability…) and redraws its parent; removes it when it is gone. */
   private async reloadRepository(target: RepositoryNodeData): Promise<void> {
     const list = this.repositoryLists.get(connectionKey(target.connection));
-    if (!list) {
+    const index = repositoryIndexes(this.connections).peek(target.connection);
+    if (!list && !index) {
       return;
     }
     const name = target.repository.name;
@@ -367,7 +457,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
         return;
       }
     }
-    list.replace((repository) => repository.name === name, fresh);
+    list?.replace((repository) => repository.name === name, fresh);
+    index?.replace(name, fresh);
     const node = this.known.get(repositoryKey(target.connection, name));
     this.changed.fire(node?.parent ?? this.known.get(connectionKey(target.connection)));
   }
@@ -380,7 +471,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
   /** Drops everything fetched for one profile (after sign-in, MFA, settings) and redraws. */
   refreshProfile(profile: string): void {
     const prefix = `${profile}|`;
-    for (const map of [this.repositoryLists, this.searchedWith, this.imageLists, this.platforms, this.estimates] as Array<Map<string, unknown>>) {
+    repositoryIndexes(this.connections).invalidate({ profile });
+    for (const map of [this.repositoryLists, this.shownMatches, this.imageLists, this.platforms, this.estimates] as Array<Map<string, unknown>>) {
       for (const key of [...map.keys()]) {
         if (key.startsWith(prefix)) {
           map.delete(key);
@@ -393,10 +485,12 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
 
   async loadMore(node: LoadMoreNode): Promise<void> {
     const parent = node.parent;
-    if (parent.kind === 'region') {
-      const list = this.repositoryList(parent.connection);
-      const matcher = this.matcher();
-      await (matcher ? list.loadMore(matcher, pageSize(), SEARCH_PAGE_SIZE) : list.loadMore());
+    if (parent.kind === 'region' && node.matches) {
+      // Under a filter: the matches are read already; show a page worth more.
+      const key = connectionKey(parent.connection);
+      this.shownMatches.set(key, (this.shownMatches.get(key) ?? pageSize()) + pageSize());
+    } else if (parent.kind === 'region') {
+      await this.repositoryList(parent.connection).loadMore();
     } else {
       await this.imageList(parent.connection, parent.repository.name).loadMore();
     }
@@ -411,7 +505,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
       this.refreshProfile(node.connection.profile);
       return;
     }
-    if (parent.kind === 'region') {
+    if (parent.kind === 'region' && this.filterText !== '') {
+      repositoryIndexes(this.connections).get(parent.connection).ensure({ retryFailed: true });
+    } else if (parent.kind === 'region') {
       this.retryList(this.repositoryLists, connectionKey(parent.connection));
     } else if (parent.kind === 'repository') {
       this.retryList(this.imageLists, repositoryKey(parent.connection, parent.repository.name));
@@ -463,16 +559,26 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     if (!region) {
       return undefined;
     }
-    const list = this.repositoryList(connection);
-    const exact = (repository: Repository): boolean => repository.name === name;
-    while (!list.items.some(exact) && !list.complete) {
-      await list.loadMore(exact, 1, SEARCH_PAGE_SIZE);
-      if (list.error) {
+    if (this.filterText !== '') {
+      // Under a filter the region shows what its index read: wait until the name is read (or the scan ends).
+      const index = repositoryIndexes(this.connections).get(connection);
+      index.ensure();
+      await index.until(() => index.find(name) !== undefined);
+      if (!index.find(name)) {
         return undefined;
       }
-    }
-    if (!list.items.some(exact)) {
-      return undefined;
+    } else {
+      const list = this.repositoryList(connection);
+      const exact = (repository: Repository): boolean => repository.name === name;
+      while (!list.items.some(exact) && !list.complete) {
+        await list.loadMore(exact, 1, SEARCH_PAGE_SIZE);
+        if (list.error) {
+          return undefined;
+        }
+      }
+      if (!list.items.some(exact)) {
+        return undefined;
+      }
     }
     let parent: RegionNode | NamespaceNode = region;
     for (;;) {
@@ -503,7 +609,10 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
 
   private clear(): void {
     this.repositoryLists.clear();
-    this.searchedWith.clear();
+    this.shownMatches.clear();
+    this.filteredRepositories.clear();
+    this.unfollow();
+    repositoryIndexes(this.connections).invalidate();
     this.imageLists.clear();
     this.platforms.clear();
     this.accountIds.clear();
@@ -512,9 +621,17 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
   }
 
   dispose(): void {
+    this.unfollow();
     this.changed.dispose();
     this.filterChanged.dispose();
   }
+}
+
+/** Waits for `work`, but no longer than `ms`. */
+async function withDeadline(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /** The region environment credentials use, as the SDK and CLI read it. */

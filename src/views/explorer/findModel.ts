@@ -1,42 +1,42 @@
-// The state behind "Find Repository": one streaming search at a time over every chosen
-// profile/region, restarted (the old one aborted) when the text changes, with the matches
-// capped so the quick pick stays quick. Pure: the search itself is injected.
+// The state behind "Find Repository": the matches of one query over the repository indexes of
+// every chosen profile/region. Opening the picker starts (or reuses) their background scans; a
+// keystroke only re-filters what is read (no request, no restart), and each page the scans read
+// updates the matches. Capped so the quick pick stays quick. Pure: the indexes are injected.
 import type { AwsProblem, Connection, Repository } from '../../ecr/model';
+import type { IndexSearchResult } from '../../ecr/repositoryIndex';
 
 export interface FoundRepository {
   readonly connection: Connection;
   readonly repository: Repository;
 }
 
-/** What the search yields, as the core's searchRepositories does (SearchProgress). */
-export interface FinderProgress {
+/** What the finder needs of a RepositoryIndex. */
+export interface SearchableIndex {
   readonly connection: Connection;
-  readonly matches: readonly Repository[];
-  readonly scanned: number;
-  readonly done: boolean;
-  readonly problem?: AwsProblem;
+  ensure(options?: { retryFailed?: boolean }): void;
+  search(query: string, limit: number): IndexSearchResult;
+  onChange(listener: () => void): () => void;
 }
-
-export type Search = (query: string, signal: AbortSignal) => AsyncIterable<FinderProgress>;
 
 export interface FinderState {
   readonly query: string;
   readonly matches: readonly FoundRepository[];
   /** True when more matched than the cap: the list says so. */
   readonly capped: boolean;
-  /** Repositories looked at so far, over all sources. */
+  /** Repositories read so far, over all sources. */
   readonly scanned: number;
+  /** True while any source is still being read. */
   readonly busy: boolean;
   readonly problems: ReadonlyArray<{ connection: Connection; problem: AwsProblem }>;
 }
 
 export class RepositoryFinder {
-  private controller: AbortController | undefined;
+  private query = '';
   private state: FinderState = { query: '', matches: [], capped: false, scanned: 0, busy: false, problems: [] };
-  private running: Promise<void> = Promise.resolve();
+  private unsubscribe: Array<() => void> = [];
 
   constructor(
-    private readonly search: Search,
+    private readonly indexes: readonly SearchableIndex[],
     private readonly onChange: (state: FinderState) => void,
     private readonly cap = 300,
   ) {}
@@ -45,87 +45,51 @@ export class RepositoryFinder {
     return this.state;
   }
 
-  /** The promise of the search running now (tests and callers that want the end). */
-  get settled(): Promise<void> {
-    return this.running;
+  /** Starts or reuses every source's scan (a failed one is tried again: the user asked anew) and follows its pages. */
+  start(): void {
+    if (this.unsubscribe.length === 0) {
+      this.unsubscribe = this.indexes.map((index) => index.onChange(() => this.recompute()));
+    }
+    for (const index of this.indexes) {
+      index.ensure({ retryFailed: true });
+    }
+    this.recompute();
   }
 
-  /** Starts a search for `query` (aborting the one before); an empty query clears the list. */
+  /** Filters what is read so far, at once; an empty query shows no matches. */
   setQuery(query: string): void {
-    this.controller?.abort();
-    const trimmed = query.trim();
-    if (trimmed === '') {
-      this.controller = undefined;
-      this.update({ query: trimmed, matches: [], capped: false, scanned: 0, busy: false, problems: [] });
-      this.running = Promise.resolve();
-      return;
-    }
-    const controller = new AbortController();
-    this.controller = controller;
-    this.update({ query: trimmed, matches: [], capped: false, scanned: 0, busy: true, problems: [] });
-    this.running = this.run(trimmed, controller);
+    this.query = query.trim();
+    this.recompute();
   }
 
   dispose(): void {
-    this.controller?.abort();
+    for (const stop of this.unsubscribe) {
+      stop();
+    }
+    this.unsubscribe = [];
   }
 
-  private async run(query: string, controller: AbortController): Promise<void> {
-    const scannedBySource = new Map<string, number>();
+  private recompute(): void {
+    const query = this.query;
     const matches: FoundRepository[] = [];
     const problems: Array<{ connection: Connection; problem: AwsProblem }> = [];
+    let scanned = 0;
+    let busy = false;
     let capped = false;
-    try {
-      for await (const progress of this.search(query, controller.signal)) {
-        if (controller.signal.aborted) {
-          return;
-        }
-        scannedBySource.set(`${progress.connection.profile}|${progress.connection.region}`, progress.scanned);
-        for (const repository of progress.matches) {
-          if (matches.length < this.cap) {
-            matches.push({ connection: progress.connection, repository });
-          } else {
-            capped = true;
-          }
-        }
-        if (progress.problem) {
-          problems.push({ connection: progress.connection, problem: progress.problem });
-        }
-        this.update({ query, matches: [...matches], capped, scanned: sum(scannedBySource), busy: true, problems: [...problems] });
-        if (capped) {
-          // Enough to show: stop paging, the user narrows the text instead.
-          controller.abort();
-          break;
-        }
+    for (const index of this.indexes) {
+      const room = Math.max(0, this.cap - matches.length);
+      const result = query === '' ? index.search('', 0) : index.search(query, room);
+      scanned += result.scanned;
+      busy ||= result.scanning;
+      if (result.problem) {
+        problems.push({ connection: index.connection, problem: result.problem });
       }
-    } catch (error) {
-      if (controller.signal.aborted) {
-        if (!capped) {
-          return;
-        }
-      } else {
-        const message = error instanceof Error ? error.message : String(error);
-        problems.push({
-          connection: { profile: '', region: '' },
-          problem: { kind: 'service', message, retryable: true },
-        });
+      if (query !== '') {
+        capped ||= result.total > room;
+        matches.push(...result.matches.map((repository) => ({ connection: index.connection, repository })));
       }
     }
-    if (this.controller === controller) {
-      this.update({ query, matches: [...matches], capped, scanned: sum(scannedBySource), busy: false, problems: [...problems] });
-    }
+    this.state = { query, matches, capped, scanned, busy, problems };
+    this.onChange(this.state);
   }
-
-  private update(state: FinderState): void {
-    this.state = state;
-    this.onChange(state);
-  }
-}
-
-function sum(values: Map<string, number>): number {
-  let total = 0;
-  for (const value of values.values()) {
-    total += value;
-  }
-  return total;
 }

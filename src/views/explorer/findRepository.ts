@@ -1,18 +1,18 @@
-// "Find Repository…": a quick pick that streams matches while it pages through every repository
-// of every chosen profile and region; the text restarts the search (debounced). Choosing one
+// "Find Repository…": a quick pick over the repository indexes of every chosen profile and
+// region (repositoryIndexes.ts). Opening it starts or reuses their background scans; each
+// keystroke filters what is read so far at once, and matches appear as pages arrive. Choosing one
 // offers to reveal it in the view or copy its URI or pull command. pickRepository() is the same
 // picker for commands run from the palette.
 import * as vscode from 'vscode';
 import { pullCommand } from '../../ecr/images';
 import type { Connection } from '../../ecr/model';
-import { searchRepositories } from '../lazyEcr';
 import { chosenConnections } from './chosenConnections';
 import type { ExplorerConnections } from './connections';
 import { RepositoryFinder, type FinderState, type FoundRepository } from './findModel';
 import type { RepositoryNodeData } from './nodeTypes';
 import { prompts } from './prompts';
+import { repositoryIndexes } from './repositoryIndexes';
 
-const DEBOUNCE_MS = 150;
 const MAX_ITEMS = 300;
 
 type FoundItem = vscode.QuickPickItem & { found?: FoundRepository };
@@ -24,29 +24,20 @@ export async function pickRepository(connections: ExplorerConnections, title: st
     void vscode.window.showInformationMessage(vscode.l10n.t('Choose an AWS profile and region first ("ECR: Choose AWS Profiles…").'));
     return undefined;
   }
-  const clients = await connections.clients();
+  const indexes = repositoryIndexes(connections);
   const quickPick = vscode.window.createQuickPick<FoundItem>();
   quickPick.title = title;
   quickPick.placeholder = vscode.l10n.t('Type part of a repository name (searches {0} profile/region pairs)', sources.length);
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
+  const shown = { key: '' };
   const finder = new RepositoryFinder(
-    (query, signal) =>
-      searchRepositories(
-        sources.map((connection) => ({ connection, client: clients.ecr(connection) })),
-        query,
-        { signal },
-      ),
-    (state) => render(quickPick, state, sources.length),
+    sources.map((connection) => indexes.get(connection)),
+    (state) => render(quickPick, state, sources.length, shown),
     MAX_ITEMS,
   );
-  let timer: NodeJS.Timeout | undefined;
-  const disposables: vscode.Disposable[] = [
-    quickPick.onDidChangeValue((value) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finder.setQuery(value), DEBOUNCE_MS);
-    }),
-  ];
+  // No debounce: filtering what is read costs milliseconds and sends no request.
+  const disposables: vscode.Disposable[] = [quickPick.onDidChangeValue((value) => finder.setQuery(value))];
   try {
     return await new Promise<RepositoryNodeData | undefined>((resolve) => {
       disposables.push(
@@ -61,12 +52,11 @@ export async function pickRepository(connections: ExplorerConnections, title: st
       );
       quickPick.value = initialQuery;
       quickPick.show();
-      if (initialQuery) {
-        finder.setQuery(initialQuery);
-      }
+      finder.setQuery(initialQuery);
+      finder.start();
     });
   } finally {
-    clearTimeout(timer);
+    // The scans go on: the tree filter and the next Find Repository use what they read.
     finder.dispose();
     for (const disposable of disposables) {
       disposable.dispose();
@@ -75,8 +65,17 @@ export async function pickRepository(connections: ExplorerConnections, title: st
   }
 }
 
-function render(quickPick: vscode.QuickPick<FoundItem>, state: FinderState, sourceCount: number): void {
+function render(quickPick: vscode.QuickPick<FoundItem>, state: FinderState, sourceCount: number, shown: { key: string }): void {
   quickPick.busy = state.busy;
+  // A page that changes no match only updates the title: new items would move the user's selection.
+  const key = [
+    state.query,
+    state.capped,
+    ...state.matches.map((found) => `${found.connection.profile}|${found.connection.region}|${found.repository.name}`),
+    ...state.problems.map(({ connection, problem }) => `${connection.profile}|${connection.region}|${problem.message}`),
+  ].join('\n');
+  const itemsChanged = key !== shown.key;
+  shown.key = key;
   const items: FoundItem[] = state.matches.map((found) => ({
     label: found.repository.name,
     description: describe(found.connection),
@@ -91,7 +90,9 @@ function render(quickPick: vscode.QuickPick<FoundItem>, state: FinderState, sour
   if (state.capped) {
     items.push({ label: vscode.l10n.t('Showing the first {0} matches: type more to narrow the search', MAX_ITEMS), kind: vscode.QuickPickItemKind.Separator });
   }
-  quickPick.items = items;
+  if (itemsChanged) {
+    quickPick.items = items;
+  }
   if (state.query === '') {
     quickPick.title = undefined;
     return;

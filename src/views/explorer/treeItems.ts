@@ -326,15 +326,30 @@ function imageTooltip(image: Image, context: ItemContext, platform: string | und
 }
 
 function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
-  const label =
-    node.searched !== undefined
-      ? vscode.l10n.t('Load more (searched {0})', node.searched.toLocaleString(locale()))
-      : vscode.l10n.t('Load more');
+  if (node.searched !== undefined) {
+    // The filter's index is still being read: say how far, and offer nothing to click.
+    const searching = new vscode.TreeItem(
+      vscode.l10n.t('Searching… {0} repositories read', node.searched.toLocaleString(locale())),
+      vscode.TreeItemCollapsibleState.None,
+    );
+    searching.id = node.id;
+    searching.contextValue = 'searching';
+    searching.iconPath = new vscode.ThemeIcon('loading~spin');
+    searching.tooltip = vscode.l10n.t('Reading every repository name of this region (1,000 per request); matches appear as they are found.');
+    return searching;
+  }
+  const label = node.matches
+    ? vscode.l10n.t('Load more ({0} of {1} matches)', node.matches.shown.toLocaleString(locale()), node.matches.total.toLocaleString(locale()))
+    : vscode.l10n.t('Load more');
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.contextValue = 'loadMore';
   item.iconPath = new vscode.ThemeIcon('more');
-  item.tooltip = node.parent.kind === 'region' ? vscode.l10n.t('Fetch the next page of repositories') : vscode.l10n.t('Fetch the next page of images');
+  item.tooltip = node.matches
+    ? vscode.l10n.t('Show more of the repositories that match the filter')
+    : node.parent.kind === 'region'
+      ? vscode.l10n.t('Fetch the next page of repositories')
+      : vscode.l10n.t('Fetch the next page of images');
   item.command = { command: 'ecrExplorer.loadMore', title: vscode.l10n.t('Load More'), arguments: [node] };
   return item;
 }

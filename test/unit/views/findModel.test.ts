@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { Connection, Repository } from '../../../src/ecr/model';
-import { RepositoryFinder, type FinderProgress, type FinderState } from '../../../src/views/explorer/findModel';
+import type { Connection, Page, Repository } from '../../../src/ecr/model';
+import { RepositoryIndex, type RepositoryPager } from '../../../src/ecr/repositoryIndex';
+import { RepositoryFinder, type FinderState } from '../../../src/views/explorer/findModel';
 
 const A: Connection = { profile: 'a', region: 'eu-west-1' };
 const B: Connection = { profile: 'b', region: 'us-east-1' };
@@ -18,93 +19,118 @@ function repository(name: string): Repository {
   };
 }
 
-/** A fake search: two sources, pages of the given names, each page after a tick; records aborts. */
-function fakeSearch(pages: Array<{ connection: Connection; names: string[] }>, log: string[]) {
-  return async function* (query: string, signal: AbortSignal): AsyncIterable<FinderProgress> {
-    const scanned = new Map<Connection, number>();
-    for (const page of pages) {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      if (signal.aborted) {
-        log.push(`aborted ${query}`);
-        return;
-      }
-      const total = (scanned.get(page.connection) ?? 0) + page.names.length;
-      scanned.set(page.connection, total);
-      yield {
-        connection: page.connection,
-        matches: page.names.filter((name) => name.includes(query)).map(repository),
-        scanned: total,
-        done: false,
-      };
-    }
-    log.push(`finished ${query}`);
+/** Pages of names answered when the test says so; counts the requests. */
+function pagesOf(pages: string[][], failure?: Error) {
+  const waiting: Array<() => void> = [];
+  let requests = 0;
+  const pager: RepositoryPager = (request) => {
+    requests += 1;
+    const index = request.nextToken ? Number(request.nextToken) : 0;
+    return new Promise<Page<Repository>>((resolve, reject) => {
+      waiting.push(() =>
+        failure
+          ? reject(failure)
+          : resolve({ items: (pages[index] ?? []).map(repository), ...(index + 1 < pages.length ? { nextToken: String(index + 1) } : {}) }),
+      );
+    });
+  };
+  return {
+    pager,
+    get requests() {
+      return requests;
+    },
+    async release(): Promise<void> {
+      const next = waiting.shift();
+      assert.ok(next, 'a request in flight');
+      next();
+      await new Promise((resolve) => setImmediate(resolve));
+    },
   };
 }
 
 describe('RepositoryFinder', () => {
-  it('streams matches of every source and sums what was scanned', async () => {
+  it('shows the matches of every source as their pages arrive, and sums what was read', async () => {
+    const a = pagesOf([['team-a/api', 'team-b/api', 'web'], ['api-2']]);
+    const b = pagesOf([['api', 'x']]);
     const states: FinderState[] = [];
-    const log: string[] = [];
-    const finder = new RepositoryFinder(
-      fakeSearch(
-        [
-          { connection: A, names: ['team-a/api', 'team-b/api', 'web'] },
-          { connection: B, names: ['api', 'x'] },
-          { connection: A, names: ['api-2'] },
-        ],
-        log,
-      ),
-      (state) => states.push(state),
-    );
+    const finder = new RepositoryFinder([new RepositoryIndex(A, a.pager), new RepositoryIndex(B, b.pager)], (state) => states.push(state));
     finder.setQuery(' api ');
-    await finder.settled;
+    finder.start();
+    assert.equal(finder.current.busy, true);
+    assert.equal(finder.current.query, 'api');
+    await a.release();
+    assert.deepEqual(finder.current.matches.map((found) => found.repository.name), ['team-a/api', 'team-b/api']);
+    await b.release();
+    await a.release();
     const last = finder.current;
-    assert.equal(last.busy, false);
-    assert.equal(last.query, 'api');
     assert.deepEqual(
       last.matches.map((found) => `${found.connection.profile}:${found.repository.name}`),
-      ['a:team-a/api', 'a:team-b/api', 'b:api', 'a:api-2'],
+      ['a:team-a/api', 'a:team-b/api', 'a:api-2', 'b:api'],
     );
     assert.equal(last.scanned, 6);
-    assert.ok(states.some((state) => state.busy && state.matches.length === 2), 'the first page shows before the end');
+    assert.equal(last.busy, false);
+    assert.ok(states.length >= 4, 'a state per page');
   });
 
-  it('aborts the old search when the text changes', async () => {
-    const log: string[] = [];
-    const finder = new RepositoryFinder(fakeSearch([{ connection: A, names: ['one'] }, { connection: A, names: ['two'] }], log), () => undefined);
-    finder.setQuery('o');
-    const first = finder.settled;
-    finder.setQuery('tw');
-    await Promise.all([first, finder.settled]);
-    assert.deepEqual(finder.current.matches.map((found) => found.repository.name), ['two']);
-    assert.ok(log.includes('aborted o'), log.join(', '));
-  });
-
-  it('caps the matches, says so and stops paging', async () => {
-    const log: string[] = [];
-    const names = Array.from({ length: 10 }, (_, i) => `repo-${i}`);
-    const finder = new RepositoryFinder(fakeSearch([{ connection: A, names }, { connection: B, names }], log), () => undefined, 4);
-    finder.setQuery('repo');
-    await finder.settled;
-    assert.equal(finder.current.matches.length, 4);
-    assert.equal(finder.current.capped, true);
+  it('re-filters what is read at each keystroke without a new request or restart', async () => {
+    const a = pagesOf([['team-a/api', 'team-a/web'], ['team-b/worker']]);
+    const finder = new RepositoryFinder([new RepositoryIndex(A, a.pager)], () => undefined);
+    finder.start();
+    await a.release();
+    finder.setQuery('w');
+    assert.deepEqual(finder.current.matches.map((found) => found.repository.name), ['team-a/web']);
+    finder.setQuery('wo');
+    assert.deepEqual(finder.current.matches.map((found) => found.repository.name), []);
+    assert.equal(finder.current.busy, true, 'the scan still runs: no "no match" as final word');
+    assert.equal(a.requests, 2, 'the first page and the one after it, whatever was typed');
+    await a.release();
+    assert.deepEqual(finder.current.matches.map((found) => found.repository.name), ['team-b/worker']);
     assert.equal(finder.current.busy, false);
-    assert.ok(!log.includes('finished repo'), 'the second page was never read');
   });
 
-  it('clears on an empty query and keeps problems of failing sources', async () => {
-    const finder = new RepositoryFinder(
-      async function* (_query, _signal) {
-        await Promise.resolve();
-        yield { connection: B, matches: [], scanned: 0, done: true, problem: { kind: 'unreachable', message: 'down', retryable: true } };
-      },
-      () => undefined,
-    );
-    finder.setQuery('x');
-    await finder.settled;
+  it('caps the matches and says so', async () => {
+    const a = pagesOf([['r1', 'r2', 'r3', 'r4']]);
+    const finder = new RepositoryFinder([new RepositoryIndex(A, a.pager)], () => undefined, 2);
+    finder.setQuery('r');
+    finder.start();
+    await a.release();
+    assert.equal(finder.current.matches.length, 2);
+    assert.equal(finder.current.capped, true);
+    finder.setQuery('r4');
+    assert.equal(finder.current.capped, false);
+  });
+
+  it('clears on an empty query, keeps the problems of failing sources, and tries a failed source again when opened anew', async () => {
+    const denied = Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' });
+    const a = pagesOf([['api']], denied);
+    const b = pagesOf([['api']]);
+    const index = new RepositoryIndex(A, a.pager);
+    const finder = new RepositoryFinder([index, new RepositoryIndex(B, b.pager)], () => undefined);
+    finder.setQuery('api');
+    finder.start();
+    await a.release();
+    await b.release();
+    assert.deepEqual(finder.current.matches.map((found) => found.connection.profile), ['b']);
     assert.equal(finder.current.problems.length, 1);
+    assert.equal(finder.current.problems[0]?.problem.kind, 'access-denied');
     finder.setQuery('  ');
-    await finder.settled;
-    assert.deepEqual(finder.current, { query: '', matches: [], capped: false, scanned: 0, busy: false, problems: [] });
+    assert.deepEqual(finder.current.matches, []);
+    assert.equal(finder.current.problems.length, 1, 'the problem stays visible');
+    finder.dispose();
+
+    const again = new RepositoryFinder([index], () => undefined);
+    again.start();
+    assert.equal(a.requests, 2, 'a new picker retries the failed source');
+  });
+
+  it('stops following the sources once disposed', async () => {
+    const a = pagesOf([['api']]);
+    let changes = 0;
+    const finder = new RepositoryFinder([new RepositoryIndex(A, a.pager)], () => (changes += 1));
+    finder.start();
+    const before = changes;
+    finder.dispose();
+    await a.release();
+    assert.equal(changes, before);
   });
 });
