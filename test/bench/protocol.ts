@@ -10,6 +10,8 @@ export interface ExplorerSample {
   readonly firstPageMs: number;
   readonly firstPageCount: number;
   readonly filterAllMs: number;
+  /** Under the filter "service-042" (a fresh region index): time to the first matching repository node. */
+  readonly filterFirstMatchesMs?: number;
   readonly filterLoadMoreClicks: number;
   readonly heapMiB: { readonly baseline: number; readonly firstPage: number; readonly filterAll: number };
   readonly rssMiB: { readonly baseline: number; readonly firstPage: number; readonly filterAll: number };
