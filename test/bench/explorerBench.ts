@@ -88,6 +88,8 @@ async function main(): Promise<void> {
       `filter through all repositories median ${median(samples.map((s) => s.filterAllMs)).toFixed(0)} ms; ` +
       `extension host heap after first page +${median(samples.map((s) => s.heapMiB.firstPage - s.heapMiB.baseline)).toFixed(1)} MiB, ` +
       `after the full filter +${median(samples.map((s) => s.heapMiB.filterAll - s.heapMiB.baseline)).toFixed(1)} MiB ` +
+      `(after a full GC: +${median(samples.map((s) => (s.settledHeapMiB ? s.settledHeapMiB.firstPage - s.settledHeapMiB.baseline : Number.NaN))).toFixed(1)} MiB kept after the first page, ` +
+      `+${median(samples.map((s) => (s.settledHeapMiB ? s.settledHeapMiB.filterAll - s.settledHeapMiB.firstPage : Number.NaN))).toFixed(1)} MiB more after the full filter) ` +
       `(rss median ${median(samples.map((s) => s.rssMiB.filterAll)).toFixed(0)} MiB)\n`,
   );
   process.stdout.write(

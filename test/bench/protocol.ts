@@ -14,6 +14,8 @@ export interface ExplorerSample {
   readonly filterFirstMatchesMs?: number;
   readonly filterLoadMoreClicks: number;
   readonly heapMiB: { readonly baseline: number; readonly firstPage: number; readonly filterAll: number };
+  /** After a full garbage collection: what the extension keeps. */
+  readonly settledHeapMiB?: { readonly baseline: number; readonly firstPage: number; readonly filterAll: number };
   readonly rssMiB: { readonly baseline: number; readonly firstPage: number; readonly filterAll: number };
 }
 
