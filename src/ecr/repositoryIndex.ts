@@ -3,8 +3,9 @@
 // (1,000 per page) once, and every query after that is answered at once from memory, however
 // often the text changes. Only what a Repository cannot be rebuilt from is kept per entry: the
 // name, the creation time and a byte of settings; the URI, ARN and registry id come from one
-// template per connection, and the rare entry that does not fit it (exclusion filters, a KMS
-// key, an unexpected URI) keeps its full object. 100,000 repositories cost a few MiB, not 60.
+// template per connection. A KMS key or exclusion filters are kept by slot, shared between the
+// repositories that use the same ones (many use one key); only an entry whose URI does not fit the
+// template keeps its full object. 100,000 repositories cost a few MiB, not 60.
 import { describeAwsProblem } from './awsProblems';
 import type { AwsProblem, Connection, EncryptionType, Page, Repository, TagMutability } from './model';
 
@@ -51,9 +52,15 @@ class Entries {
   readonly created: number[] = [];
   /** mutability (2 bits) | encryption << 2 (2 bits) | scanOnPush << 4. */
   readonly flags: number[] = [];
+  /** KMS keys by slot; equal keys are one string (see `shared`). */
+  readonly kmsKeys = new Map<number, string>();
+  /** Exclusion filters by slot; equal lists are one array. */
+  readonly exclusions = new Map<number, readonly string[]>();
   /** Entries the template and flags cannot rebuild exactly, by slot. */
   readonly odd = new Map<number, Repository>();
   template: Template | undefined;
+  private readonly sharedKeys = new Map<string, string>();
+  private readonly sharedExclusions = new Map<string, readonly string[]>();
 
   get size(): number {
     return this.names.length;
@@ -65,8 +72,29 @@ class Entries {
     this.names.push(repository.name);
     this.created.push(repository.createdAt?.getTime() ?? Number.NaN);
     this.flags.push(flagsOf(repository));
+    this.keepExtras(slot, repository);
+  }
+
+  /** What the flags cannot hold: the KMS key and exclusion filters, or the whole odd entry. */
+  private keepExtras(slot: number, repository: Repository): void {
+    this.kmsKeys.delete(slot);
+    this.exclusions.delete(slot);
+    this.odd.delete(slot);
     if (!this.rebuildsExactly(repository)) {
       this.odd.set(slot, repository);
+      return;
+    }
+    const kmsKey = repository.encryption.kmsKey;
+    if (kmsKey !== undefined) {
+      const shared = this.sharedKeys.get(kmsKey) ?? kmsKey;
+      this.sharedKeys.set(shared, shared);
+      this.kmsKeys.set(slot, shared);
+    }
+    if (repository.tagMutabilityExclusions.length > 0) {
+      const key = repository.tagMutabilityExclusions.join('\n');
+      const shared = this.sharedExclusions.get(key) ?? [...repository.tagMutabilityExclusions];
+      this.sharedExclusions.set(key, shared);
+      this.exclusions.set(slot, shared);
     }
   }
 
@@ -79,6 +107,7 @@ class Entries {
     const flags = this.flags[slot] ?? 0;
     const created = this.created[slot] ?? Number.NaN;
     const template = this.template ?? { uriPrefix: '', arnPrefix: '', registryId: '' };
+    const kmsKey = this.kmsKeys.get(slot);
     return {
       name,
       uri: template.uriPrefix + name,
@@ -86,9 +115,9 @@ class Entries {
       registryId: template.registryId,
       ...(Number.isNaN(created) ? {} : { createdAt: new Date(created) }),
       tagMutability: MUTABILITIES[flags & 3] ?? 'MUTABLE',
-      tagMutabilityExclusions: [],
+      tagMutabilityExclusions: [...(this.exclusions.get(slot) ?? [])],
       scanOnPush: (flags & 16) !== 0,
-      encryption: { type: ENCRYPTIONS[(flags >> 2) & 3] ?? 'AES256' },
+      encryption: { type: ENCRYPTIONS[(flags >> 2) & 3] ?? 'AES256', ...(kmsKey !== undefined ? { kmsKey } : {}) },
     };
   }
 
@@ -105,25 +134,15 @@ class Entries {
       this.names.splice(slot, 1);
       this.created.splice(slot, 1);
       this.flags.splice(slot, 1);
-      const shifted = new Map<number, Repository>();
-      for (const [key, value] of this.odd) {
-        if (key !== slot) {
-          shifted.set(key > slot ? key - 1 : key, value);
-        }
-      }
-      this.odd.clear();
-      for (const [key, value] of shifted) {
-        this.odd.set(key, value);
-      }
+      shiftSlots(this.odd, slot);
+      shiftSlots(this.kmsKeys, slot);
+      shiftSlots(this.exclusions, slot);
       return;
     }
     this.names[slot] = repository.name;
     this.created[slot] = repository.createdAt?.getTime() ?? Number.NaN;
     this.flags[slot] = flagsOf(repository);
-    this.odd.delete(slot);
-    if (!this.rebuildsExactly(repository)) {
-      this.odd.set(slot, repository);
-    }
+    this.keepExtras(slot, repository);
   }
 
   private rebuildsExactly(repository: Repository): boolean {
@@ -133,12 +152,19 @@ class Entries {
       repository.uri === template.uriPrefix + repository.name &&
       repository.arn === template.arnPrefix + repository.name &&
       repository.registryId === template.registryId &&
-      repository.tagMutabilityExclusions.length === 0 &&
-      repository.encryption.kmsKey === undefined &&
       MUTABILITIES.includes(repository.tagMutability) &&
       ENCRYPTIONS.includes(repository.encryption.type) &&
       (repository.createdAt === undefined || !Number.isNaN(repository.createdAt.getTime()))
     );
+  }
+}
+
+/** After the entry at `removed` goes, the entries keyed by later slots move down by one. */
+function shiftSlots<T>(bySlot: Map<number, T>, removed: number): void {
+  const kept = [...bySlot].filter(([slot]) => slot !== removed);
+  bySlot.clear();
+  for (const [slot, value] of kept) {
+    bySlot.set(slot > removed ? slot - 1 : slot, value);
   }
 }
 
