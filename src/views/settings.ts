@@ -48,6 +48,11 @@ export function storagePrice(): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0.1;
 }
 
+/** ecrExplorer.indexRepositoriesInBackground: read a region's names once its first page shows. */
+export function indexRepositoriesInBackground(): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('indexRepositoriesInBackground') !== false;
+}
+
 /** Settings whose change means refetching (who and where), as opposed to redrawing. */
 export function affectsConnections(event: vscode.ConfigurationChangeEvent): boolean {
   return ['profiles', 'regions', 'pageSize'].some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));

@@ -10,7 +10,7 @@ import type { AwsProfile } from '../../ecr/profiles';
 import type { RepositoryIndex } from '../../ecr/repositoryIndex';
 import { monthlyCost } from '../../ecr/storage';
 import { getRepository, listAwsProfiles, listImagesPage, listPlatforms, listRepositoriesPage } from '../lazyEcr';
-import { configuredProfiles, configuredRegions, pageSize, repositoryLayout, storagePrice } from '../settings';
+import { configuredProfiles, configuredRegions, indexRepositoriesInBackground, pageSize, repositoryLayout, storagePrice } from '../settings';
 import type { ExplorerConnections } from './connections';
 import { regionsOfProfile } from './connectionsModel';
 import {
@@ -167,6 +167,12 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     const list = this.repositoryList(region.connection);
     if (!list.loadedOnce) {
       await list.loadMore();
+      if (!list.complete && !list.error && indexRepositoriesInBackground()) {
+        // ECR pages are read one after another (~30 ms per 1,000 names): reading a big region's
+        // names while the user looks at its first page is what lets Find Repository and the filter
+        // answer their first keystroke at once instead of seconds later.
+        repositoryIndexes(this.connections).get(region.connection).ensure();
+      }
     }
     const problem = this.problemOf(list, region, region.connection, 'DescribeRepositories');
     if (problem && list.items.length === 0) {
