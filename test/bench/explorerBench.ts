@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const testEcr = addEcrLocalProfiles(sandbox, ecrLocal.url, REGION, REPOSITORIES);
   const search = await measureSearch(sandbox.awsConfigFile, sandbox.awsCredentialsFile, testEcr.profiles.healthy, 0);
   const typed = await measureSearch(sandbox.awsConfigFile, sandbox.awsCredentialsFile, testEcr.profiles.healthy, TYPING_DELAY_MS);
+  const afterView = await measureSearch(sandbox.awsConfigFile, sandbox.awsCredentialsFile, testEcr.profiles.healthy, VIEW_OPEN_BEFORE_MS);
   let logged = '';
   const bridge = await startUiBridge(join(REPO_ROOT, 'test-results', 'screenshots'), (text) => {
     logged += text;
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     `Find Repository over ${REPOSITORIES.toLocaleString('en')} repositories ("${SEARCH_QUERY}", the repository index as the picker uses it): ` +
       `typed at once: first matches ${search.firstMatchMs.toFixed(0)} ms after the picker opened, all ${search.matches} matches after ${search.totalMs.toFixed(0)} ms; ` +
       `typed after ${TYPING_DELAY_MS} ms: first matches ${typed.firstMatchMs.toFixed(0)} ms after opening (${(typed.firstMatchMs - TYPING_DELAY_MS).toFixed(0)} ms after the keystroke), ` +
+      `with the region shown ${VIEW_OPEN_BEFORE_MS} ms before (its names read in the background): first matches ${(afterView.firstMatchMs - VIEW_OPEN_BEFORE_MS).toFixed(0)} ms after the keystroke; ` +
       `a keystroke re-filters ${search.scanned.toLocaleString('en')} names in ${search.refilterMs.toFixed(1)} ms\n`,
   );
 }
@@ -105,6 +107,11 @@ const SEARCH_QUERY = 'service-042';
 
 /** A user who reads the picker's placeholder first types this long after it opened. */
 const TYPING_DELAY_MS = 300;
+/**
+ * The usual way in: the ECR view shows the region's first page, which starts the background read
+ * of its names (ecrExplorer.indexRepositoriesInBackground), and the user opens Find this long after.
+ */
+const VIEW_OPEN_BEFORE_MS = 1_500;
 
 /**
  * Find Repository as the extension runs it (the same RepositoryIndex, core and SDK, pages of
