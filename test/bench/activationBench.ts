@@ -7,7 +7,7 @@ import { launchChromium } from '../harness/chromium';
 import { ensureCodeServer, startCodeServer } from '../harness/codeServer';
 import { createSandbox, REPO_ROOT } from '../harness/sandbox';
 import { BRIDGE_ENV, startUiBridge } from '../harness/uiBridge';
-import { deadline, openWorkbench } from '../harness/workbench';
+import { runProbe, type ProbeHost } from './probeRun';
 import { ACTIVATION_LINE } from './protocol';
 
 const RUNS = Number(process.env.ECR_EXPLORER_BENCH_RUNS ?? 7);
@@ -27,25 +27,21 @@ async function main(): Promise<void> {
     env: { ...process.env, [BRIDGE_ENV]: bridge.url },
   });
   const browser = await launchChromium();
+  const host: ProbeHost = {
+    browser,
+    codeServerUrl: server.url,
+    workspace: sandbox.workspace,
+    logged: () => logged,
+    resetLog: () => {
+      logged = '';
+    },
+  };
   const samples: number[] = [];
   try {
     for (let run = 1; run <= RUNS; run++) {
-      logged = '';
-      const workbench = await openWorkbench(browser, {
-        codeServerUrl: server.url,
-        folder: sandbox.workspace,
-        extensionPath: REPO_ROOT,
-        testsPath: join(REPO_ROOT, 'out', 'test', 'bench', 'activationProbe'),
-      });
-      const limit = deadline(120_000, `Run ${run}: the workbench did not report within 120 s.`);
-      const code = await Promise.race([workbench.exitCode, limit.promise]).finally(() => limit.cancel());
-      await workbench.page.close();
-      const match = ACTIVATION_LINE.exec(logged);
-      if (code !== 0 || !match) {
-        throw new Error(`Run ${run} failed (exit ${code}): ${logged.trim() || 'no measurement'}`);
-      }
-      samples.push(Number(match[1]));
-      process.stdout.write(`run ${run}: ${match[1]} ms\n`);
+      const captured = await runProbe(host, 'activationProbe', run, 120_000, ACTIVATION_LINE);
+      samples.push(Number(captured));
+      process.stdout.write(`run ${run}: ${captured} ms\n`);
     }
   } finally {
     await browser.close();

@@ -14,7 +14,7 @@ import { startEcrLocalProcess } from '../harness/ecrLocalProcess';
 import { addEcrLocalProfiles } from '../harness/ecrLocalProfiles';
 import { createSandbox, REPO_ROOT } from '../harness/sandbox';
 import { BRIDGE_ENV, startUiBridge } from '../harness/uiBridge';
-import { deadline, openWorkbench } from '../harness/workbench';
+import { runProbe, type ProbeHost } from './probeRun';
 import { EXPLORER_LINE, type ExplorerSample } from './protocol';
 
 const RUNS = Number(process.env.ECR_EXPLORER_BENCH_RUNS ?? 3);
@@ -50,24 +50,20 @@ async function main(): Promise<void> {
     },
   });
   const browser = await launchChromium();
+  const host: ProbeHost = {
+    browser,
+    codeServerUrl: server.url,
+    workspace: sandbox.workspace,
+    logged: () => logged,
+    resetLog: () => {
+      logged = '';
+    },
+  };
   const samples: ExplorerSample[] = [];
   try {
     for (let run = 1; run <= RUNS; run++) {
-      logged = '';
-      const workbench = await openWorkbench(browser, {
-        codeServerUrl: server.url,
-        folder: sandbox.workspace,
-        extensionPath: REPO_ROOT,
-        testsPath: join(REPO_ROOT, 'out', 'test', 'bench', 'explorerProbe'),
-      });
-      const limit = deadline(300_000, `Run ${run}: the workbench did not report within 300 s.`);
-      const code = await Promise.race([workbench.exitCode, limit.promise]).finally(() => limit.cancel());
-      await workbench.page.close();
-      const match = EXPLORER_LINE.exec(logged);
-      if (code !== 0 || !match?.[1]) {
-        throw new Error(`Run ${run} failed (exit ${code}): ${logged.trim() || 'no measurement'}`);
-      }
-      const sample = JSON.parse(match[1]) as ExplorerSample;
+      const captured = await runProbe(host, 'explorerProbe', run, 300_000, EXPLORER_LINE);
+      const sample = JSON.parse(captured) as ExplorerSample;
       samples.push(sample);
       process.stdout.write(
         `run ${run}: first page ${sample.firstPageMs.toFixed(0)} ms (${sample.firstPageCount} repositories), ` +
