@@ -16,7 +16,7 @@ const SUITE_TIMEOUT_MS = Number(process.env.ECR_EXPLORER_SUITE_TIMEOUT_MS ?? 10 
 const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 const SCREENSHOT_DIR = join(RESULTS_DIR, 'screenshots');
 /** Screenshots the README shows, refreshed by `ECR_EXPLORER_UPDATE_SCREENSHOTS=1 npm run test:integration`. */
-const README_SCREENSHOTS = ['welcome.png', 'profiles.png', 'lint-problems.png'];
+const README_SCREENSHOTS = ['welcome.png', 'profiles.png', 'lint-problems.png', 'explorer-images.png', 'find-repository.png'];
 /** The explorer's tests page through more repositories than fit in one DescribeRepositories answer. */
 const BULK_REPOSITORIES = 1_500;
 /** The demo seed's main region, where the bulk repositories go too. */

@@ -62,7 +62,11 @@ describe('the ECR view with repositories and images', function () {
       'image descriptions with digest, size, age and scan state',
     );
     assert.ok(descriptions.length > 0);
+    // Wide enough for the whole descriptions, for the README's picture; then back as it was.
+    // The resize commands act on the active part, the editor area: narrowing it widens the side bar.
+    await resizeEditorArea('workbench.action.decreaseViewWidth');
     await screenshot('explorer-images');
+    await resizeEditorArea('workbench.action.increaseViewWidth');
     explorer.tree.setFilter('');
   });
 
@@ -111,3 +115,10 @@ describe('the ECR view with repositories and images', function () {
     }
   });
 });
+
+/** VS Code widens or narrows the active part by a step per call. */
+async function resizeEditorArea(command: string): Promise<void> {
+  for (let step = 0; step < 8; step++) {
+    await vscode.commands.executeCommand(command);
+  }
+}
