@@ -6,8 +6,21 @@
 // template per connection. A KMS key or exclusion filters are kept by slot, shared between the
 // repositories that use the same ones (many use one key); only an entry whose URI does not fit the
 // template keeps its full object. 100,000 repositories cost a few MiB, not 60.
+// With a store (indexSnapshot.ts), a complete scan is kept for the next session, which answers
+// from it at once (not complete, still scanning) until its own rescan replaces it.
 import { describeAwsProblem } from './awsProblems';
-import type { AwsProblem, Connection, EncryptionType, Page, Repository, TagMutability } from './model';
+import {
+  checkSnapshot,
+  DEFAULT_SNAPSHOT_MAX_AGE_MS,
+  ENCRYPTIONS,
+  fromSnapshotRepository,
+  MUTABILITIES,
+  SNAPSHOT_VERSION,
+  toSnapshotRepository,
+  type IndexSnapshot,
+  type IndexStore,
+} from './indexSnapshot';
+import type { AwsProblem, Connection, Page, Repository } from './model';
 
 /** Reads one page of repositories; the index asks for `maxResults` 1,000 and aborts through `signal`. */
 export type RepositoryPager = (request: { nextToken?: string; maxResults: number }, signal: AbortSignal) => Promise<Page<Repository>>;
@@ -18,6 +31,15 @@ export interface RepositoryIndexOptions {
   readonly pageSize?: number;
   /** The clock, for tests of staleness. */
   readonly now?: () => number;
+  /**
+   * Where the last complete scan is kept between sessions: loaded on first use (answering at once,
+   * marked not complete while the rescan runs), saved when a scan completes.
+   */
+  readonly store?: IndexStore;
+  /** A stored snapshot older than this is ignored. */
+  readonly snapshotMaxAgeMs?: number;
+  /** Told about a snapshot that could not be read or saved (never fatal: the index scans as usual). */
+  readonly log?: (message: string) => void;
 }
 
 export interface IndexSearchResult {
@@ -35,8 +57,6 @@ export interface IndexSearchResult {
 
 export const DEFAULT_MAX_AGE_MS = 5 * 60_000;
 
-const MUTABILITIES: readonly TagMutability[] = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
-const ENCRYPTIONS: readonly EncryptionType[] = ['AES256', 'KMS', 'KMS_DSSE'];
 
 /** How a Repository's URI, ARN and registry id follow from its name in one connection. */
 interface Template {
@@ -121,6 +141,73 @@ class Entries {
     };
   }
 
+  /** The arrays as they are, with the keys and exclusion lists each written once. */
+  toSnapshot(connection: Connection, savedAt: number): IndexSnapshot {
+    const keyTable: string[] = [];
+    const keyAt = new Map<string, number>();
+    const kmsKeys: Array<[number, number]> = [];
+    for (const [slot, key] of this.kmsKeys) {
+      let at = keyAt.get(key);
+      if (at === undefined) {
+        at = keyTable.push(key) - 1;
+        keyAt.set(key, at);
+      }
+      kmsKeys.push([slot, at]);
+    }
+    const exclusionTable: Array<readonly string[]> = [];
+    const listAt = new Map<readonly string[], number>();
+    const exclusions: Array<[number, number]> = [];
+    for (const [slot, list] of this.exclusions) {
+      let at = listAt.get(list);
+      if (at === undefined) {
+        at = exclusionTable.push(list) - 1;
+        listAt.set(list, at);
+      }
+      exclusions.push([slot, at]);
+    }
+    return {
+      version: SNAPSHOT_VERSION,
+      profile: connection.profile,
+      region: connection.region,
+      savedAt,
+      template: this.template ?? null,
+      names: [...this.names],
+      created: this.created.map((time) => (Number.isNaN(time) ? null : time)),
+      flags: [...this.flags],
+      keyTable,
+      kmsKeys,
+      exclusionTable,
+      exclusions,
+      odd: [...this.odd].map(([slot, repository]) => [slot, toSnapshotRepository(repository)] as const),
+    };
+  }
+
+  /** Rebuilds the arrays of a checked snapshot (checkSnapshot), sharing keys and lists as add() does. */
+  static fromSnapshot(snapshot: IndexSnapshot): Entries {
+    const entries = new Entries();
+    entries.template = snapshot.template ?? undefined;
+    entries.names.push(...snapshot.names);
+    entries.created.push(...snapshot.created.map((time) => time ?? Number.NaN));
+    entries.flags.push(...snapshot.flags);
+    for (const [slot, at] of snapshot.kmsKeys) {
+      const key = snapshot.keyTable[at]!;
+      const shared = entries.sharedKeys.get(key) ?? key;
+      entries.sharedKeys.set(shared, shared);
+      entries.kmsKeys.set(slot, shared);
+    }
+    for (const [slot, at] of snapshot.exclusions) {
+      const list = snapshot.exclusionTable[at]!;
+      const key = list.join('\n');
+      const shared = entries.sharedExclusions.get(key) ?? [...list];
+      entries.sharedExclusions.set(key, shared);
+      entries.exclusions.set(slot, shared);
+    }
+    for (const [slot, stored] of snapshot.odd) {
+      entries.odd.set(slot, fromSnapshotRepository(stored));
+    }
+    return entries;
+  }
+
   /** Replaces (or with undefined removes) the entry of `name`; adds it when absent. */
   replace(name: string, repository: Repository | undefined): void {
     const slot = this.names.indexOf(name);
@@ -188,6 +275,10 @@ export class RepositoryIndex {
   /** A rescan's entries, swapped in when it completes. */
   private next: Entries | undefined;
   private complete = false;
+  /** The entries came from the last session's snapshot: a scan must start over (rescan), never append. */
+  private fromSnapshot = false;
+  /** The snapshot is read once, on first use; invalidate() gives it up too. */
+  private snapshotTried = false;
   private scannedAt: number | undefined;
   private failure: AwsProblem | undefined;
   private controller: AbortController | undefined;
@@ -197,6 +288,9 @@ export class RepositoryIndex {
   private readonly maxAgeMs: number;
   private readonly pageSize: number;
   private readonly now: () => number;
+  private readonly store: IndexStore | undefined;
+  private readonly snapshotMaxAgeMs: number;
+  private readonly log: (message: string) => void;
 
   constructor(
     readonly connection: Connection,
@@ -206,6 +300,9 @@ export class RepositoryIndex {
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
     this.pageSize = options.pageSize ?? 1000;
     this.now = options.now ?? Date.now;
+    this.store = options.store;
+    this.snapshotMaxAgeMs = options.snapshotMaxAgeMs ?? DEFAULT_SNAPSHOT_MAX_AGE_MS;
+    this.log = options.log ?? (() => undefined);
   }
 
   get scanning(): boolean {
@@ -235,12 +332,12 @@ export class RepositoryIndex {
     }
     if (this.failure) {
       if (options.retryFailed) {
-        this.start(this.complete ? 'rescan' : 'resume');
+        this.start(this.complete || this.fromSnapshot ? 'rescan' : 'resume');
       }
       return;
     }
     if (!this.complete) {
-      this.start('resume');
+      this.start(this.fromSnapshot || (this.store !== undefined && !this.snapshotTried) ? 'rescan' : 'resume');
     } else if (this.scannedAt !== undefined && this.now() - this.scannedAt > this.maxAgeMs) {
       this.start('rescan');
     }
@@ -315,6 +412,9 @@ export class RepositoryIndex {
     this.entries = new Entries();
     this.next = undefined;
     this.complete = false;
+    // What was stored may be what the user refreshes to get rid of: only the rescan's names count now.
+    this.fromSnapshot = false;
+    this.snapshotTried = true;
     this.scannedAt = undefined;
     this.failure = undefined;
     this.resumeToken = undefined;
@@ -344,6 +444,17 @@ export class RepositoryIndex {
   }
 
   private async scan(controller: AbortController, mode: 'resume' | 'rescan'): Promise<void> {
+    if (this.store && !this.snapshotTried) {
+      this.snapshotTried = true;
+      await this.loadSnapshot(this.store, controller.signal);
+      if (controller.signal.aborted) {
+        return;
+      }
+      if (!this.fromSnapshot) {
+        // Nothing usable was stored: read the region as a first scan does, answering page by page.
+        mode = 'resume';
+      }
+    }
     const target = mode === 'rescan' ? (this.next ??= new Entries()) : this.entries;
     let token = mode === 'rescan' ? undefined : this.resumeToken;
     try {
@@ -372,8 +483,12 @@ export class RepositoryIndex {
         this.next = undefined;
       }
       this.complete = true;
+      this.fromSnapshot = false;
       this.scannedAt = this.now();
       this.resumeToken = undefined;
+      if (this.store) {
+        void this.saveSnapshot(this.store, target, this.scannedAt);
+      }
     } catch (error) {
       if (controller.signal.aborted) {
         return;
@@ -391,6 +506,34 @@ export class RepositoryIndex {
     }
   }
 
+  /** Takes the stored names as the entries to answer from until the rescan completes; a bad snapshot is logged and ignored. */
+  private async loadSnapshot(store: IndexStore, signal: AbortSignal): Promise<void> {
+    const where = `${this.connection.profile} in ${this.connection.region}`;
+    try {
+      const stored = await store.load(this.connection);
+      if (stored === undefined) {
+        return;
+      }
+      const snapshot = checkSnapshot(stored, this.connection, this.now(), this.snapshotMaxAgeMs);
+      // A Refresh (or an abort) while the file was read wins over the old names.
+      if (!signal.aborted) {
+        this.entries = Entries.fromSnapshot(snapshot);
+        this.fromSnapshot = true;
+        this.notify();
+      }
+    } catch (error) {
+      this.log(`The stored repository names of ${where} were not used (${messageOf(error)}); reading them from ECR.`);
+    }
+  }
+
+  private async saveSnapshot(store: IndexStore, entries: Entries, savedAt: number): Promise<void> {
+    try {
+      await store.save(this.connection, entries.toSnapshot(this.connection, savedAt));
+    } catch (error) {
+      this.log(`The repository names of ${this.connection.profile} in ${this.connection.region} could not be stored for the next session (${messageOf(error)}).`);
+    }
+  }
+
   private notify(): void {
     for (const listener of [...this.listeners]) {
       try {
@@ -400,6 +543,10 @@ export class RepositoryIndex {
       }
     }
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function matchesWords(name: string, words: readonly string[]): boolean {

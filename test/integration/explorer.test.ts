@@ -3,13 +3,18 @@
 // nested folders, images and platforms, the filter, problems under faults with Retry, SSO and
 // MFA nodes, and the status bar. Children are read through the extension's own TreeDataProvider.
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { RepositoryIndexes } from '../../src/ecr/repositoryIndex';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode, ProblemNode, RegionNode, RepositoryNode } from '../../src/views/explorer/explorerNodes';
+import { FileIndexStore } from '../../src/views/explorer/indexStore';
 import type { Prompts } from '../../src/views/explorer/prompts';
-import { ourExtension } from './extensionInfo';
+import { snapshotDirectory } from '../../src/views/explorer/repositoryIndexes';
+import { EXTENSION_ID, ourExtension } from './extensionInfo';
 import { setEcrFaults, testEcr } from './testEcr';
-import { waitUntil } from './waitFor';
+import { waitFor, waitUntil } from './waitFor';
 
 let api: ExtensionApi['explorer'];
 
@@ -420,5 +425,56 @@ describe('the ECR explorer tree', function () {
     // Fresh clients afterwards: the adaptive retry mode's client-side rate limit would slow later tests.
     await setEcrFaults('');
     await vscode.commands.executeCommand('ecrExplorer.refresh');
+  });
+
+  it('stores the names of a complete scan, and a new session answers from them before any request', async () => {
+    await setSetting('profiles', [env.profiles.healthy]);
+    const region = await regionOf(env.profiles.healthy);
+    api.tree.refresh(region);
+    api.tree.setFilter('team');
+    await children(region);
+    const read = await waitUntil(
+      async () => (await children(region)).map((node) => ({ context: contextOf(node), label: labelOf(node) })),
+      (rows) => !rows.some((row) => row.context === 'searching'),
+      'the region read to the end',
+    );
+    const more = read.find((row) => row.context === 'loadMore');
+    const total = Number(/of ([\d,]+) matches/.exec(more?.label ?? '')?.[1]?.replace(/,/g, '') ?? Number.NaN);
+    assert.ok(total > 0, `the filter's match count: ${read.map((row) => row.label).join(', ')}`);
+
+    // The extension host's global storage, under the user data folder the harness made next to the AWS files.
+    const awsConfig = process.env.AWS_CONFIG_FILE;
+    assert.ok(awsConfig, 'the harness sets AWS_CONFIG_FILE');
+    const globalStorage = join(dirname(dirname(awsConfig)), 'user-data', 'User', 'globalStorage', EXTENSION_ID);
+    const store = new FileIndexStore(snapshotDirectory(globalStorage));
+    const file = store.fileOf(region.connection);
+    await waitUntil(() => existsSync(file), (exists) => exists, `the snapshot ${file}`);
+
+    // A new session: fresh indexes over the same storage, with a pager that only counts (and holds) requests.
+    let requests = 0;
+    const indexes = new RepositoryIndexes(() => (_request, signal) => {
+      requests += 1;
+      return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    }, { store });
+    try {
+      const index = indexes.get(region.connection);
+      let requestsAtFirstAnswer: number | undefined;
+      index.onChange(() => {
+        if (requestsAtFirstAnswer === undefined && index.search('team', 1).total > 0) {
+          requestsAtFirstAnswer = requests;
+        }
+      });
+      index.ensure();
+      await index.until(() => index.search('team', 1).total > 0);
+      const answer = index.search('team', 100);
+      assert.equal(requestsAtFirstAnswer, 0, 'matches before any request');
+      assert.equal(answer.total, total, 'the same matches the last session found');
+      assert.ok(answer.matches.every((repository) => repository.name.includes('team') && repository.uri.endsWith(`/${repository.name}`)));
+      assert.equal(answer.complete, false, 'marked as not fresh');
+      assert.equal(answer.scanning, true, 'while the rescan reads ECR');
+      await waitFor(() => requests === 1, 'the rescan to start');
+    } finally {
+      indexes.dispose();
+    }
   });
 });

@@ -13,6 +13,7 @@ import { ExplorerTree } from './explorerTree';
 import { findRepository, pickRepository } from './findRepository';
 import type { RegionNodeData, RepositoryNodeData } from './nodeTypes';
 import { prompts } from './prompts';
+import { persistRepositoryIndexes } from './repositoryIndexes';
 import { ExplorerStatusBar } from './statusBar';
 
 export const VIEW_ID = 'ecrExplorer.registries';
@@ -28,6 +29,8 @@ export interface Explorer {
 
 export function registerExplorer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Explorer {
   const connections = new ExplorerConnections(log);
+  // Find Repository answers at once in a new session too, from the names the last one read.
+  persistRepositoryIndexes(connections, context.globalStorageUri.fsPath, (message) => log.warn(message));
   const tree = new ExplorerTree(connections, log);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const statusBar = new ExplorerStatusBar();
