@@ -3,7 +3,7 @@
 // bundle. In each of several fresh extension hosts, the probe (explorerProbe.ts) measures the time
 // to the first page of repositories, the time for a filter that must page through all 100,000,
 // and the extension host's memory. Prints every run and the medians.
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EcrClients } from '../../src/ecr/clients';
@@ -80,6 +80,8 @@ async function main(): Promise<void> {
   const samples: ExplorerSample[] = [];
   try {
     for (let run = 1; run <= RUNS; run++) {
+      // Each run is a first session: no repository names kept from the run before.
+      rmSync(join(sandbox.userDataDir, 'User', 'globalStorage', 'ecr-explorer.ecr-explorer'), { recursive: true, force: true });
       const captured = await runProbe(host, 'explorerProbe', run, 300_000, EXPLORER_LINE);
       const sample = JSON.parse(captured) as ExplorerSample;
       samples.push(sample);
