@@ -3,6 +3,8 @@
 // region holds 100,000 of them, then a filter (on a fresh region index): its first matching node
 // and the end of the read of all 100,000, then a filter nothing matches, answered from the index;
 // and reports the extension host's memory at each step through the harness's UI bridge.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -67,6 +69,9 @@ export async function run(): Promise<void> {
   if (none.length > 0) {
     throw new Error(`A filter nothing matches still shows: ${none.map((node) => labelOf(tree, node)).join(', ')}`);
   }
+  // Once every name is read, the index saves them for the next session (an asynchronous write):
+  // measure what is kept after that, not the snapshot text on its way to disk.
+  await snapshotWritten();
   const afterFilter = process.memoryUsage();
   const afterFilterSettled = settledHeap();
   api.explorer.replacePrompts(undefined);
@@ -163,4 +168,23 @@ function answeringInputBox(answer: string): Prompts {
     throw new Error('The benchmark only answers the filter input box.');
   };
   return { inputBox: () => Promise.resolve(answer), quickPick: refuse, quickPickMany: refuse, confirm: refuse };
+}
+
+/** The saved names of the region, in the extension's global storage next to the harness's AWS files. */
+async function snapshotWritten(): Promise<void> {
+  const awsConfig = process.env.AWS_CONFIG_FILE;
+  if (!awsConfig) {
+    throw new Error('The harness sets AWS_CONFIG_FILE; it is missing.');
+  }
+  const folder = join(dirname(dirname(awsConfig)), 'user-data', 'User', 'globalStorage', 'ecr-explorer.ecr-explorer', 'repository-index');
+  const deadline = performance.now() + 60_000;
+  // Polls the folder: no event says the write is done. A finished write leaves only *.json (no temporary file).
+  while (performance.now() < deadline) {
+    const names = existsSync(folder) ? readdirSync(folder) : [];
+    if (names.some((name) => name.endsWith('.json')) && names.every((name) => name.endsWith('.json'))) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The repository names were not saved in ${folder} within 60 s.`);
 }
