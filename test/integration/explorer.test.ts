@@ -185,6 +185,22 @@ describe('the ECR explorer tree', function () {
     }
   });
 
+  it('lists a repository\'s images newest first in one request, whatever the repository page size', async () => {
+    await setSetting('profiles', [env.profiles.healthy]);
+    await setSetting('pageSize', 2);
+    try {
+      const repository = await api.tree.findRepositoryNode({ profile: env.profiles.healthy, region: env.region }, 'team-a/api');
+      assert.ok(repository, 'team-a/api is found');
+      const nodes = await children(repository);
+      assert.deepEqual(nodes.filter((node) => node.kind !== 'image').map(labelOf), [], 'no Load more: ECR gave them all at once');
+      const pushed = nodes.map((node) => (node.kind === 'image' ? (node.image.pushedAt?.getTime() ?? 0) : 0));
+      assert.ok(pushed.length >= 6, `six images pushed, saw ${pushed.length}`);
+      assert.deepEqual(pushed, [...pushed].sort((a, b) => b - a), 'newest first');
+    } finally {
+      await setSetting('pageSize', 100);
+    }
+  });
+
   it('expands a manifest list to one child per platform', async () => {
     await setSetting('profiles', [env.profiles.healthy]);
     const worker = await api.tree.findRepositoryNode({ profile: env.profiles.healthy, region: env.region }, 'team-b/worker');

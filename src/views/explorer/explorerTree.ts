@@ -39,6 +39,8 @@ import { PagedList } from './pagedListModel';
 import { repositoryIndexes } from './repositoryIndexes';
 import { treeItemOf, type ItemContext } from './treeItems';
 
+/** DescribeImages' largest maxResults. */
+const IMAGES_PER_REQUEST = 1000;
 /** When finding one repository's node without a filter, pages are read this big. */
 const SEARCH_PAGE_SIZE = 1000;
 /** Under a filter, a region redraws at most this often while its index is read. */
@@ -365,7 +367,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     const key = repositoryKey(connection, repositoryName);
     let list = this.imageLists.get(key);
     if (!list) {
-      list = new PagedList(async (request) => listImagesPage(await this.connections.ecr(connection), repositoryName, request), pageSize());
+      // ECR lists images in no particular order: reading as many as it allows per request (1,000)
+      // makes "newest first" exact for every repository of up to 1,000 images, still in one request.
+      list = new PagedList(async (request) => listImagesPage(await this.connections.ecr(connection), repositoryName, request), IMAGES_PER_REQUEST);
       this.imageLists.set(key, list);
     }
     return list;
