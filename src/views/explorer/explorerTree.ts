@@ -7,7 +7,6 @@ import { describeAwsProblem } from '../../ecr/awsProblems';
 import { ENVIRONMENT_PROFILE, type AwsProblem, type Connection, type Image, type PlatformImage, type Repository, type StorageEstimate } from '../../ecr/model';
 import { listNamespace } from '../../ecr/namespaces';
 import type { AwsProfile } from '../../ecr/profiles';
-import type { RepositoryIndex } from '../../ecr/repositoryIndex';
 import { monthlyCost } from '../../ecr/storage';
 import { getRepository, listAwsProfiles, listImagesPage, listPlatforms, listRepositoriesPage } from '../lazyEcr';
 import { configuredProfiles, configuredRegions, indexRepositoriesInBackground, pageSize, repositoryLayout, storagePrice } from '../settings';
@@ -36,6 +35,7 @@ import {
 import { newestFirst, storageOfImages } from './imageModel';
 import type { RegionNodeData, RepositoryNodeData, TreeRefresher } from './nodeTypes';
 import { PagedList } from './pagedListModel';
+import { ThrottledRedraw } from './throttledRedraw';
 import { repositoryIndexes } from './repositoryIndexes';
 import { treeItemOf, type ItemContext } from './treeItems';
 
@@ -63,7 +63,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
   /** Under a filter: the matching repositories each region shows, for its namespace folders. */
   private readonly filteredRepositories = new Map<string, readonly Repository[]>();
   /** Regions whose index the tree follows (redraws as pages arrive), and when each last redrew. */
-  private readonly followed = new Map<string, { stop: () => void; lastDrawn: number; timer?: NodeJS.Timeout }>();
+  /** Under a filter, regions redraw as their index grows (throttled). */
+  private readonly redraws = new ThrottledRedraw(FILTER_REDRAW_MS, (key) => this.fire(key), () => this.filterText !== '');
   private readonly imageLists = new Map<string, PagedList<Image>>();
   private readonly platforms = new Map<string, PlatformsState>();
   /** Account ids by profile; null while asked or after a failure (the description then omits it). */
@@ -199,7 +200,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     const key = connectionKey(region.connection);
     const query = this.filterText;
     const index = repositoryIndexes(this.connections).get(region.connection);
-    this.follow(key, index);
+    this.redraws.follow(key, index);
     index.ensure();
     if (index.search(query, 1).total === 0 && index.scanning) {
       // The first render waits a moment for a match rather than flash an empty "Searching…".
@@ -241,48 +242,6 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
       nodes.push(...repositories.map((repository) => makeRepositoryNode(region, region, repository)));
     }
     return nodes;
-  }
-
-  /** Redraws the region (at most every FILTER_REDRAW_MS, and once more at the end) while a filter shows its index. */
-  private follow(key: string, index: RepositoryIndex): void {
-    if (this.followed.has(key)) {
-      return;
-    }
-    const state: { stop: () => void; lastDrawn: number; timer?: NodeJS.Timeout } = { stop: () => undefined, lastDrawn: 0 };
-    const draw = (): void => {
-      state.timer = undefined;
-      state.lastDrawn = Date.now();
-      this.fire(key);
-    };
-    state.stop = index.onChange(() => {
-      if (this.filterText === '') {
-        return;
-      }
-      if (!index.scanning) {
-        // The end (or a failure): show it at once, not after the throttle.
-        clearTimeout(state.timer);
-        draw();
-        return;
-      }
-      if (state.timer) {
-        return;
-      }
-      const wait = state.lastDrawn + FILTER_REDRAW_MS - Date.now();
-      if (wait <= 0) {
-        draw();
-      } else {
-        state.timer = setTimeout(draw, wait);
-      }
-    });
-    this.followed.set(key, state);
-  }
-
-  private unfollow(): void {
-    for (const state of this.followed.values()) {
-      state.stop();
-      clearTimeout(state.timer);
-    }
-    this.followed.clear();
   }
 
   private namespaceChildren(namespace: NamespaceNode): ExplorerNode[] {
@@ -621,7 +580,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
     this.repositoryLists.clear();
     this.shownMatches.clear();
     this.filteredRepositories.clear();
-    this.unfollow();
+    this.redraws.stopAll();
     repositoryIndexes(this.connections).invalidate();
     this.imageLists.clear();
     this.platforms.clear();
@@ -631,7 +590,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, Tree
   }
 
   dispose(): void {
-    this.unfollow();
+    this.redraws.stopAll();
     this.changed.dispose();
     this.filterChanged.dispose();
   }
