@@ -3,11 +3,9 @@
 // production bundle. Prints every sample and the median.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../harness/chromium';
-import { ensureCodeServer, startCodeServer } from '../harness/codeServer';
+import { ensureCodeServer } from '../harness/codeServer';
 import { createSandbox, REPO_ROOT } from '../harness/sandbox';
-import { BRIDGE_ENV, startUiBridge } from '../harness/uiBridge';
-import { runProbe, type ProbeHost } from './probeRun';
+import { runProbe, startProbeHost } from './probeRun';
 import { ACTIVATION_LINE } from './protocol';
 
 const RUNS = Number(process.env.ECR_EXPLORER_BENCH_RUNS ?? 7);
@@ -15,27 +13,7 @@ const RUNS = Number(process.env.ECR_EXPLORER_BENCH_RUNS ?? 7);
 async function main(): Promise<void> {
   const packageRoot = await ensureCodeServer();
   const sandbox = createSandbox();
-  let logged = '';
-  const bridge = await startUiBridge(join(REPO_ROOT, 'test-results', 'screenshots'), (text) => {
-    logged += text;
-  });
-  const server = await startCodeServer({
-    packageRoot,
-    userDataDir: sandbox.userDataDir,
-    extensionsDir: sandbox.extensionsDir,
-    folder: sandbox.workspace,
-    env: { ...process.env, [BRIDGE_ENV]: bridge.url },
-  });
-  const browser = await launchChromium();
-  const host: ProbeHost = {
-    browser,
-    codeServerUrl: server.url,
-    workspace: sandbox.workspace,
-    logged: () => logged,
-    resetLog: () => {
-      logged = '';
-    },
-  };
+  const host = await startProbeHost(packageRoot, sandbox);
   const samples: number[] = [];
   try {
     for (let run = 1; run <= RUNS; run++) {
@@ -44,9 +22,7 @@ async function main(): Promise<void> {
       process.stdout.write(`run ${run}: ${captured} ms\n`);
     }
   } finally {
-    await browser.close();
-    await server.stop();
-    await bridge.close();
+    await host.close();
     sandbox.dispose();
   }
   const sorted = [...samples].sort((a, b) => a - b);

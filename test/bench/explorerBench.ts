@@ -11,13 +11,11 @@ import { listRepositoriesPage } from '../../src/ecr/repositories';
 import type { IndexStore } from '../../src/ecr/indexSnapshot';
 import { RepositoryIndex } from '../../src/ecr/repositoryIndex';
 import { FileIndexStore } from '../../src/views/explorer/indexStore';
-import { launchChromium } from '../harness/chromium';
-import { ensureCodeServer, startCodeServer } from '../harness/codeServer';
+import { ensureCodeServer } from '../harness/codeServer';
 import { startEcrLocalProcess } from '../harness/ecrLocalProcess';
 import { addEcrLocalProfiles } from '../harness/ecrLocalProfiles';
-import { createSandbox, REPO_ROOT } from '../harness/sandbox';
-import { BRIDGE_ENV, startUiBridge } from '../harness/uiBridge';
-import { runProbe, type ProbeHost } from './probeRun';
+import { createSandbox } from '../harness/sandbox';
+import { runProbe, startProbeHost } from './probeRun';
 import { EXPLORER_LINE, type ExplorerSample } from './protocol';
 
 const RUNS = Number(process.env.ECR_EXPLORER_BENCH_RUNS ?? 3);
@@ -49,34 +47,12 @@ async function main(): Promise<void> {
   const snapshotBytes = statSync(files.fileOf({ profile: testEcr.profiles.healthy, region: REGION })).size;
   const typed = await measureSearch(sandbox.awsConfigFile, sandbox.awsCredentialsFile, testEcr.profiles.healthy, TYPING_DELAY_MS);
   const afterView = await measureSearch(sandbox.awsConfigFile, sandbox.awsCredentialsFile, testEcr.profiles.healthy, VIEW_OPEN_BEFORE_MS);
-  let logged = '';
-  const bridge = await startUiBridge(join(REPO_ROOT, 'test-results', 'screenshots'), (text) => {
-    logged += text;
+  const host = await startProbeHost(packageRoot, sandbox, {
+    AWS_CONFIG_FILE: sandbox.awsConfigFile,
+    AWS_SHARED_CREDENTIALS_FILE: sandbox.awsCredentialsFile,
+    AWS_PROFILE: '',
+    ECR_EXPLORER_BENCH_PROFILE: testEcr.profiles.healthy,
   });
-  const server = await startCodeServer({
-    packageRoot,
-    userDataDir: sandbox.userDataDir,
-    extensionsDir: sandbox.extensionsDir,
-    folder: sandbox.workspace,
-    env: {
-      ...process.env,
-      [BRIDGE_ENV]: bridge.url,
-      AWS_CONFIG_FILE: sandbox.awsConfigFile,
-      AWS_SHARED_CREDENTIALS_FILE: sandbox.awsCredentialsFile,
-      AWS_PROFILE: '',
-      ECR_EXPLORER_BENCH_PROFILE: testEcr.profiles.healthy,
-    },
-  });
-  const browser = await launchChromium();
-  const host: ProbeHost = {
-    browser,
-    codeServerUrl: server.url,
-    workspace: sandbox.workspace,
-    logged: () => logged,
-    resetLog: () => {
-      logged = '';
-    },
-  };
   const samples: ExplorerSample[] = [];
   try {
     for (let run = 1; run <= RUNS; run++) {
@@ -92,9 +68,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await browser.close();
-    await server.stop();
-    await bridge.close();
+    await host.close();
     await ecrLocal.process.stop();
     sandbox.dispose();
   }
