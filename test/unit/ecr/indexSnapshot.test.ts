@@ -3,34 +3,13 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkSnapshot, DEFAULT_SNAPSHOT_MAX_AGE_MS, type IndexSnapshot, type IndexStore } from '../../../src/ecr/indexSnapshot';
-import type { Connection, Page, Repository } from '../../../src/ecr/model';
-import { RepositoryIndex, type RepositoryPager } from '../../../src/ecr/repositoryIndex';
+import type { Connection, Repository } from '../../../src/ecr/model';
+import { RepositoryIndex } from '../../../src/ecr/repositoryIndex';
+import { heldPager, repository, settle } from './repositoryFixtures';
 import { FileIndexStore } from '../../../src/views/explorer/indexStore';
 
 const A: Connection = { profile: 'a', region: 'eu-west-1' };
 const DAY = 24 * 60 * 60_000;
-
-function repository(name: string, overrides: Partial<Repository> = {}): Repository {
-  const made: Repository = {
-    name,
-    uri: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/${name}`,
-    arn: `arn:aws:ecr:eu-west-1:123456789012:repository/${name}`,
-    registryId: '123456789012',
-    createdAt: new Date(Date.UTC(2024, 0, 1 + name.length, 10, 11, 12, 345)),
-    tagMutability: 'MUTABLE',
-    tagMutabilityExclusions: [],
-    scanOnPush: false,
-    encryption: { type: 'AES256' },
-    ...overrides,
-  };
-  if ('createdAt' in overrides && overrides.createdAt === undefined) {
-    // As ECR's mapping makes it: no createdAt key at all, not one set to undefined.
-    const undated: { -readonly [K in keyof Repository]: Repository[K] } = { ...made };
-    delete undated.createdAt;
-    return undated;
-  }
-  return made;
-}
 
 /** Every kind of entry: plain, settings in the flags, shared KMS keys and exclusions, no date, and odd ones the template cannot rebuild. */
 const ALL: Repository[] = [
@@ -43,43 +22,6 @@ const ALL: Repository[] = [
   repository('other/registry', { registryId: '999999999999', uri: '999999999999.dkr.ecr.eu-west-1.amazonaws.com/other/registry' }),
   repository('future/setting', { tagMutability: 'SOMETHING_NEW' as Repository['tagMutability'], createdAt: undefined }),
 ];
-
-/** Pages of `pages` answered only when the test says so; counts requests. */
-function heldPager(pages: Repository[][], options: { failAt?: number } = {}) {
-  const waiting: Array<() => void> = [];
-  let requests = 0;
-  const pager: RepositoryPager = (request) => {
-    requests += 1;
-    const at = request.nextToken ? Number(request.nextToken) : 0;
-    return new Promise<Page<Repository>>((resolve, reject) => {
-      waiting.push(() => {
-        if (options.failAt === at) {
-          delete options.failAt;
-          reject(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
-          return;
-        }
-        resolve({ items: pages[at] ?? [], ...(at + 1 < pages.length ? { nextToken: String(at + 1) } : {}) });
-      });
-    });
-  };
-  return {
-    pager,
-    get requests() {
-      return requests;
-    },
-    async release(): Promise<void> {
-      const next = waiting.shift();
-      assert.ok(next, 'a request is in flight');
-      next();
-      await settle();
-    },
-  };
-}
-
-/** Lets pending promise chains (a load from the store, a page taken in) run. */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /** A store in memory that keeps snapshots as JSON text, as a file would. */
 function memoryStore(initial?: unknown) {
@@ -184,7 +126,7 @@ describe('repository index snapshots', () => {
     await fake.release();
     await fake.release();
     assert.deepEqual(index.search('one', 10).matches.map((r) => r.name), ['a/one', 'c/one']);
-    assert.equal(fake.requests, 4, 'page 1, page 2 (failed), then both again');
+    assert.equal(fake.requests.length, 4, 'page 1, page 2 (failed), then both again');
   });
 
   it('ignores a snapshot older than the age limit (7 days by default) and reads the region page by page', async () => {

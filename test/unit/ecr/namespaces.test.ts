@@ -1,22 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Repository } from '../../../src/ecr/model';
 import { listNamespace } from '../../../src/ecr/namespaces';
-
-function repository(name: string): Repository {
-  return {
-    name,
-    uri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${name}`,
-    arn: `arn:aws:ecr:us-east-1:123456789012:repository/${name}`,
-    registryId: '123456789012',
-    tagMutability: 'MUTABLE',
-    tagMutabilityExclusions: [],
-    scanOnPush: false,
-    encryption: { type: 'AES256' },
-  };
-}
+import { repository } from './repositoryFixtures';
 
 describe('listNamespace', () => {
-  const all = ['web', 'team-b/worker', 'team-a/api', 'team-a/api/v2', 'team-a/ui', 'team-a', 'alpha', 'team-a/deep/x/y'].map(repository);
+  const all = ['web', 'team-b/worker', 'team-a/api', 'team-a/api/v2', 'team-a/ui', 'team-a', 'alpha', 'team-a/deep/x/y'].map((name) => repository(name));
 
   it('lists top-level folders with recursive counts, then top-level repositories, each sorted', () => {
     const listing = listNamespace(all, '');

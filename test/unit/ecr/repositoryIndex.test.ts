@@ -1,73 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Connection, Page, Repository } from '../../../src/ecr/model';
-import { RepositoryIndex, RepositoryIndexes, type RepositoryPager } from '../../../src/ecr/repositoryIndex';
+import type { Connection, Repository } from '../../../src/ecr/model';
+import { RepositoryIndex, RepositoryIndexes } from '../../../src/ecr/repositoryIndex';
+import { heldPager, repository } from './repositoryFixtures';
 
 const A: Connection = { profile: 'a', region: 'eu-west-1' };
-
-function repository(name: string, overrides: Partial<Repository> = {}): Repository {
-  return {
-    name,
-    uri: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/${name}`,
-    arn: `arn:aws:ecr:eu-west-1:123456789012:repository/${name}`,
-    registryId: '123456789012',
-    createdAt: new Date(Date.UTC(2024, 0, 1 + name.length)),
-    tagMutability: 'MUTABLE',
-    tagMutabilityExclusions: [],
-    scanOnPush: false,
-    encryption: { type: 'AES256' },
-    ...overrides,
-  };
-}
-
-/**
- * A pager over fixed pages whose answers the test releases one at a time (`release()`), so that
- * a search can be made between two pages. Records each request's token and page size.
- */
-function fakePager(pages: Repository[][], options: { failAt?: number; error?: Error } = {}) {
-  const requests: Array<{ nextToken?: string; maxResults: number }> = [];
-  const waiting: Array<() => void> = [];
-  let aborted = 0;
-  const pager: RepositoryPager = (request, signal) => {
-    requests.push(request);
-    const index = request.nextToken ? Number(request.nextToken) : 0;
-    return new Promise<Page<Repository>>((resolve, reject) => {
-      let settled = false;
-      signal.addEventListener('abort', () => {
-        if (!settled) {
-          aborted += 1;
-          reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
-        }
-      });
-      waiting.push(() => {
-        settled = true;
-        if (options.failAt === index && options.error) {
-          const error = options.error;
-          delete options.failAt;
-          reject(error);
-          return;
-        }
-        resolve({ items: pages[index] ?? [], ...(index + 1 < pages.length ? { nextToken: String(index + 1) } : {}) });
-      });
-    });
-  };
-  return {
-    pager,
-    requests,
-    get aborted() {
-      return aborted;
-    },
-    /** Answers the request in flight and lets the index take it in. */
-    async release(): Promise<void> {
-      const next = waiting.shift();
-      assert.ok(next, 'a request is in flight');
-      next();
-      await new Promise((resolve) => setImmediate(resolve));
-    },
-    get inFlight(): number {
-      return waiting.length;
-    },
-  };
-}
 
 const PAGES = [
   [repository('team-a/api'), repository('team-a/web')],
@@ -77,7 +13,7 @@ const PAGES = [
 
 describe('RepositoryIndex', () => {
   it('reads every page in order with pages of 1,000, answering searches from what it has read so far', async () => {
-    const fake = fakePager(PAGES);
+    const fake = heldPager(PAGES);
     const index = new RepositoryIndex(A, fake.pager);
     let changes = 0;
     index.onChange(() => (changes += 1));
@@ -106,7 +42,7 @@ describe('RepositoryIndex', () => {
   });
 
   it('rebuilds each Repository exactly, including settings, dates and the rare ones with exclusions or a KMS key', async () => {
-    const fake = fakePager(PAGES);
+    const fake = heldPager(PAGES);
     const index = new RepositoryIndex(A, fake.pager);
     index.ensure();
     await fake.release();
@@ -119,7 +55,7 @@ describe('RepositoryIndex', () => {
   });
 
   it('matches every word of the query in any case, and caps the matches but counts them all', async () => {
-    const fake = fakePager(PAGES);
+    const fake = heldPager(PAGES);
     const index = new RepositoryIndex(A, fake.pager);
     index.ensure();
     await fake.release();
@@ -133,7 +69,7 @@ describe('RepositoryIndex', () => {
 
   it('keeps what it read and the problem when a page fails, and a retry goes on from that page', async () => {
     const denied = Object.assign(new Error('User is not authorized to perform: ecr:DescribeRepositories'), { name: 'AccessDeniedException' });
-    const fake = fakePager(PAGES, { failAt: 1, error: denied });
+    const fake = heldPager(PAGES, { failAt: 1, error: denied });
     const index = new RepositoryIndex(A, fake.pager);
     index.ensure();
     await fake.release();
@@ -156,7 +92,7 @@ describe('RepositoryIndex', () => {
   });
 
   it('aborts the request in flight; what was read stays and the scan goes on when asked again', async () => {
-    const fake = fakePager(PAGES);
+    const fake = heldPager(PAGES);
     const index = new RepositoryIndex(A, fake.pager);
     index.ensure();
     await fake.release();
@@ -173,7 +109,7 @@ describe('RepositoryIndex', () => {
   it('rescans stale entries in the background, answering from the old names until the new scan completes', async () => {
     let now = 0;
     const pages: Repository[][] = [[repository('old/one')]];
-    const fake = fakePager(pages);
+    const fake = heldPager(pages);
     const index = new RepositoryIndex(A, fake.pager, { maxAgeMs: 1000, now: () => now });
     index.ensure();
     await fake.release();
@@ -196,7 +132,7 @@ describe('RepositoryIndex', () => {
   });
 
   it('forgets everything on invalidate, and a search during the next scan never sees the old names', async () => {
-    const fake = fakePager([[repository('a/one')]]);
+    const fake = heldPager([[repository('a/one')]]);
     const index = new RepositoryIndex(A, fake.pager);
     index.ensure();
     await fake.release();
@@ -208,7 +144,7 @@ describe('RepositoryIndex', () => {
   });
 
   it('until() resolves once a condition holds or the scan ends', async () => {
-    const fake = fakePager(PAGES);
+    const fake = heldPager(PAGES);
     const index = new RepositoryIndex(A, fake.pager);
     index.ensure();
     let found = false;
@@ -228,7 +164,7 @@ describe('RepositoryIndex', () => {
   });
 
   it('replace() keeps the index true after a change made elsewhere', async () => {
-    const fake = fakePager(PAGES);
+    const fake = heldPager(PAGES);
     const index = new RepositoryIndex(A, fake.pager);
     index.ensure();
     await fake.release();
@@ -247,10 +183,10 @@ describe('RepositoryIndex', () => {
 describe('RepositoryIndexes', () => {
   it('makes one index per connection and invalidates by connection, profile or all', async () => {
     const made: string[] = [];
-    const fakes = new Map<string, ReturnType<typeof fakePager>>();
+    const fakes = new Map<string, ReturnType<typeof heldPager>>();
     const indexes = new RepositoryIndexes((connection) => {
       made.push(`${connection.profile}/${connection.region}`);
-      const fake = fakePager([[repository('x')]]);
+      const fake = heldPager([[repository('x')]]);
       fakes.set(`${connection.profile}/${connection.region}`, fake);
       return fake.pager;
     });

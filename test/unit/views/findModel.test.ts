@@ -1,51 +1,18 @@
 import * as assert from 'node:assert/strict';
-import type { Connection, Page, Repository } from '../../../src/ecr/model';
-import { RepositoryIndex, type RepositoryPager } from '../../../src/ecr/repositoryIndex';
+import type { Connection } from '../../../src/ecr/model';
+import { RepositoryIndex } from '../../../src/ecr/repositoryIndex';
+import { heldPager, repository } from '../ecr/repositoryFixtures';
 import { RepositoryFinder, type FinderState } from '../../../src/views/explorer/findModel';
 
 const A: Connection = { profile: 'a', region: 'eu-west-1' };
 const B: Connection = { profile: 'b', region: 'us-east-1' };
 
-function repository(name: string): Repository {
-  return {
-    name,
-    uri: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/${name}`,
-    arn: `arn:aws:ecr:eu-west-1:123456789012:repository/${name}`,
-    registryId: '123456789012',
-    tagMutability: 'MUTABLE',
-    tagMutabilityExclusions: [],
-    scanOnPush: false,
-    encryption: { type: 'AES256' },
-  };
-}
-
-/** Pages of names answered when the test says so; counts the requests. */
+/** Pages of repository names answered when the test says so. */
 function pagesOf(pages: string[][], failure?: Error) {
-  const waiting: Array<() => void> = [];
-  let requests = 0;
-  const pager: RepositoryPager = (request) => {
-    requests += 1;
-    const index = request.nextToken ? Number(request.nextToken) : 0;
-    return new Promise<Page<Repository>>((resolve, reject) => {
-      waiting.push(() =>
-        failure
-          ? reject(failure)
-          : resolve({ items: (pages[index] ?? []).map(repository), ...(index + 1 < pages.length ? { nextToken: String(index + 1) } : {}) }),
-      );
-    });
-  };
-  return {
-    pager,
-    get requests() {
-      return requests;
-    },
-    async release(): Promise<void> {
-      const next = waiting.shift();
-      assert.ok(next, 'a request in flight');
-      next();
-      await new Promise((resolve) => setImmediate(resolve));
-    },
-  };
+  return heldPager(
+    pages.map((names) => names.map((name) => repository(name))),
+    failure ? { failAlways: failure } : {},
+  );
 }
 
 describe('RepositoryFinder', () => {
@@ -82,7 +49,7 @@ describe('RepositoryFinder', () => {
     finder.setQuery('wo');
     assert.deepEqual(finder.current.matches.map((found) => found.repository.name), []);
     assert.equal(finder.current.busy, true, 'the scan still runs: no "no match" as final word');
-    assert.equal(a.requests, 2, 'the first page and the one after it, whatever was typed');
+    assert.equal(a.requests.length, 2, 'the first page and the one after it, whatever was typed');
     await a.release();
     assert.deepEqual(finder.current.matches.map((found) => found.repository.name), ['team-b/worker']);
     assert.equal(finder.current.busy, false);
@@ -120,7 +87,7 @@ describe('RepositoryFinder', () => {
 
     const again = new RepositoryFinder([index], () => undefined);
     again.start();
-    assert.equal(a.requests, 2, 'a new picker retries the failed source');
+    assert.equal(a.requests.length, 2, 'a new picker retries the failed source');
   });
 
   it('stops following the sources once disposed', async () => {
