@@ -9,6 +9,7 @@ import { ensureCodeServer, startCodeServer, type CodeServer } from './codeServer
 import { startEcrLocalProcess, type EcrLocalProcess } from './ecrLocalProcess';
 import { addEcrLocalProfiles, TEST_ECR_ENV } from './ecrLocalProfiles';
 import { createSandbox, REPO_ROOT } from './sandbox';
+import { startTestDocker, type StartedTestDocker } from './testDocker';
 import { BRIDGE_ENV, startUiBridge, type UiBridge } from './uiBridge';
 import { deadline, openWorkbench } from './workbench';
 
@@ -16,7 +17,7 @@ const SUITE_TIMEOUT_MS = Number(process.env.ECR_EXPLORER_SUITE_TIMEOUT_MS ?? 10 
 const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 const SCREENSHOT_DIR = join(RESULTS_DIR, 'screenshots');
 /** Screenshots the README shows, refreshed by `ECR_EXPLORER_UPDATE_SCREENSHOTS=1 npm run test:integration`. */
-const README_SCREENSHOTS = ['welcome.png', 'profiles.png', 'lint-problems.png', 'explorer-images.png', 'find-repository.png'];
+const README_SCREENSHOTS = ['welcome.png', 'profiles.png', 'lint-problems.png', 'explorer-images.png', 'find-repository.png', 'scan-problems.png'];
 /** The explorer's tests page through more repositories than fit in one DescribeRepositories answer. */
 const BULK_REPOSITORIES = 1_500;
 /** The demo seed's main region, where the bulk repositories go too. */
@@ -29,25 +30,41 @@ async function main(): Promise<number> {
   }
   const sandbox = createSandbox();
   let ecrLocal: EcrLocalProcess | undefined;
+  let docker: StartedTestDocker | undefined;
   let bridge: UiBridge | undefined;
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   try {
-    // ecr-local (demo images + bulk repositories) starts while code-server is checked or installed.
-    const [packageRoot, startedEcrLocal] = await Promise.all([
-      ensureCodeServer(),
-      startEcrLocalProcess({ dataDir: join(sandbox.root, 'ecr-local'), seedDemo: true, repositories: BULK_REPOSITORIES, repositoriesRegion: TEST_REGION, faults: '' }),
-    ]);
-    ecrLocal = startedEcrLocal;
+    // ecr-local (demo images + bulk repositories) and the private dockerd the push tests use
+    // start while code-server is checked or installed.
+    const dockerStarting = startTestDocker(sandbox.root);
+    const ecrLocalStarting = startEcrLocalProcess({ dataDir: join(sandbox.root, 'ecr-local'), seedDemo: true, repositories: BULK_REPOSITORIES, repositoriesRegion: TEST_REGION, faults: '' });
+    // Whatever else fails, what did start is stopped in finally.
+    const [packageRoot, startedEcrLocal, startedDocker] = await Promise.allSettled([ensureCodeServer(), ecrLocalStarting, dockerStarting]);
+    ecrLocal = startedEcrLocal.status === 'fulfilled' ? startedEcrLocal.value : undefined;
+    docker = startedDocker.status === 'fulfilled' ? startedDocker.value : undefined;
+    for (const started of [packageRoot, startedEcrLocal, startedDocker]) {
+      if (started.status === 'rejected') {
+        throw started.reason;
+      }
+    }
+    if (packageRoot.status !== 'fulfilled' || !ecrLocal || !docker) {
+      throw new Error('unreachable: every start was checked above');
+    }
+    if (!docker.environment.ok) {
+      process.stderr.write(`No private dockerd for the push tests (they will fail with this reason): ${docker.environment.error}\n`);
+    }
     const testEcr = addEcrLocalProfiles(sandbox, ecrLocal.url, TEST_REGION, BULK_REPOSITORIES);
     bridge = await startUiBridge(SCREENSHOT_DIR, (text) => process.stdout.write(text));
     server = await startCodeServer({
-      packageRoot,
+      packageRoot: packageRoot.value,
       userDataDir: sandbox.userDataDir,
       extensionsDir: sandbox.extensionsDir,
       folder: sandbox.workspace,
       env: {
-        ...process.env,
+        ...withoutDockerContext(process.env),
+        // The push tests' engine, sandbox DOCKER_CONFIG and the classic builder.
+        ...docker.env,
         [BRIDGE_ENV]: bridge.url,
         [TEST_ECR_ENV]: JSON.stringify(testEcr),
         // The SDK's assume-role provider reads endpoint_url only from AWS_PROFILE's profile, never
@@ -91,8 +108,18 @@ async function main(): Promise<number> {
     await server?.stop();
     await bridge?.close();
     await ecrLocal?.process.stop();
+    await docker?.dockerd?.stop();
     sandbox.dispose();
   }
+}
+
+/** The developer's docker context or TLS settings would point the CLI away from the private engine. */
+function withoutDockerContext(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of ['DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_TLS']) {
+    delete copy[name];
+  }
+  return copy;
 }
 
 async function saveFailureScreenshot(page: import('playwright-core').Page): Promise<void> {
