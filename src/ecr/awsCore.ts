@@ -10,3 +10,7 @@ export { listAwsProfiles } from './profiles';
 export { countImages, createRepository, deleteRepository, getRepository, listRepositoriesPage, setScanOnPush, setTagMutability } from './repositories';
 export { searchRepositories } from './repositorySearch';
 export { estimateRegionStorage, estimateRepositoryStorage } from './storage';
+export { findImageByTag, getImageLayers } from './imageLookup';
+export { getRegistryLogin, type EcrRegistryLogin } from './registryLogin';
+export { readScanResult } from './scanFindings';
+export { waitForScan, type ScanWaitOptions, type ScanWaitOutcome, type ScanWaitResult } from './scanWait';

@@ -1,6 +1,9 @@
 // One ECR client per connection (profile + region), with the profile's credentials and endpoint
 // override, VS Code's proxy, adaptive retries and a request log. The views hold one EcrClients.
+// Enhanced scanning's details (EPSS, Inspector score) come from Amazon Inspector2, so each
+// connection also gets an Inspector2 client built the same way, created only when first asked.
 import { DescribeRegistryCommand, ECRClient, type ECRClientConfig } from '@aws-sdk/client-ecr';
+import { Inspector2Client, type Inspector2ClientConfig } from '@aws-sdk/client-inspector2';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { credentialProviderFor } from './credentials';
@@ -32,6 +35,7 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 
 export class EcrClients {
   private readonly clients = new Map<string, ECRClient>();
+  private readonly inspectorClients = new Map<string, Inspector2Client>();
   private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
   private readonly accountIds = new Map<string, Promise<string>>();
   private readonly env: NodeJS.ProcessEnv;
@@ -52,6 +56,20 @@ export class EcrClients {
     if (!client) {
       client = this.createClient(connection);
       this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** The Inspector2 client of `connection` (same credentials, proxy, retries and request log as ecr()). */
+  inspector(connection: Connection): Inspector2Client {
+    if (this.disposed) {
+      throw new Error('The ECR clients were disposed; the explorer is shutting down.');
+    }
+    const key = keyOf(connection);
+    let client = this.inspectorClients.get(key);
+    if (!client) {
+      client = this.createInspectorClient(connection);
+      this.inspectorClients.set(key, client);
     }
     return client;
   }
@@ -86,6 +104,12 @@ export class EcrClients {
       if (profile === undefined || profileOfKey(key) === profile) {
         client.destroy();
         this.clients.delete(key);
+      }
+    }
+    for (const [key, client] of this.inspectorClients) {
+      if (profile === undefined || profileOfKey(key) === profile) {
+        client.destroy();
+        this.inspectorClients.delete(key);
       }
     }
     for (const key of [...this.accountIds.keys()]) {
@@ -124,6 +148,23 @@ export class EcrClients {
     return client;
   }
 
+  private createInspectorClient(connection: Connection): Inspector2Client {
+    const named = connection.profile !== ENVIRONMENT_PROFILE;
+    const config: Inspector2ClientConfig = {
+      region: connection.region,
+      credentials: this.credentialsOf(connection.profile),
+      retryStrategy: new QuotaAwareRetryStrategy(this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+      ...(named ? { profile: connection.profile } : {}),
+      ...this.requestHandlerConfig(),
+    };
+    const client = new Inspector2Client(config);
+    // AWS_ENDPOINT_URL_INSPECTOR2, the profile's endpoint_url or its [services] inspector2 key.
+    const resolved = client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> };
+    resolved.serviceConfiguredEndpoint = () => configuredEndpoint('Inspector2', connection.profile, this.env);
+    this.addRequestLog(client, connection);
+    return client;
+  }
+
   private credentialsOf(profile: string): AwsCredentialIdentityProvider {
     let provider = this.credentials.get(profile);
     if (!provider) {
@@ -152,7 +193,7 @@ export class EcrClients {
     return { requestHandler: new NodeHttpHandler({ httpAgent: this.agents.httpAgent, httpsAgent: this.agents.httpsAgent }) };
   }
 
-  private addRequestLog(client: ECRClient, connection: Connection): void {
+  private addRequestLog(client: ECRClient | Inspector2Client, connection: Connection): void {
     const onRequest = this.options.onRequest;
     client.middlewareStack.add(
       (next, context) => async (args) => {

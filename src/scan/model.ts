@@ -47,4 +47,10 @@ export interface ImageScanResult {
   /** Counted from `findings` (every page read), never from a summary that could disagree. */
   readonly severityCounts: Partial<Record<Severity, number>>;
   readonly findings: readonly ScanFinding[];
+  /**
+   * Set when an enhanced scan's findings could not be completed from Amazon Inspector (e.g. no
+   * inspector2:ListFindings permission): EPSS and Inspector scores are then missing, and this says
+   * why in one sentence. The findings themselves are complete.
+   */
+  readonly enrichmentProblem?: string;
 }

@@ -49,6 +49,11 @@ export const setTagMutability = deferred('setTagMutability');
 export const setScanOnPush = deferred('setScanOnPush');
 export const estimateRepositoryStorage = deferred('estimateRepositoryStorage');
 export const estimateRegionStorage = deferred('estimateRegionStorage');
+export const getRegistryLogin = deferred('getRegistryLogin');
+export const findImageByTag = deferred('findImageByTag');
+export const getImageLayers = deferred('getImageLayers');
+export const readScanResult = deferred('readScanResult');
+export const waitForScan = deferred('waitForScan');
 
 /** searchRepositories is an async generator: it yields the core's progress once the core is loaded. */
 export async function* searchRepositories(...args: Parameters<EcrCore['searchRepositories']>): ReturnType<EcrCore['searchRepositories']> {

@@ -1,0 +1,380 @@
+// Puts each scan finding on the most specific line of the Dockerfile that built the image:
+//   1. a RUN of the final stage whose apt-get/apk/yum/dnf/pip/npm/… install names the package;
+//   2. for language packages, the final stage's COPY/ADD that brings in the lockfile or manifest
+//      (COPY requirements.txt . beats COPY package*.json ./ beats COPY . .), and for OS packages a
+//      COPY/ADD that writes the package database itself (COPY status /var/lib/dpkg/status);
+//   3. with the image's layers and the finding's sourceLayerHash, the instruction that made that
+//      layer: the last K layers are the last K RUN/COPY/ADD of the final stage (and of the stages
+//      it builds on with FROM <stage>), earlier layers came with the base image → its FROM;
+//   4. else the final stage's FROM: the package came with the base image.
+// A layer that came with the base image also rules out step 2 (a language package of the base
+// image, e.g. npm's own dependencies in node:20, is not the app's lockfile's doing).
+// The Dockerfile is read once with the linter's model; each finding is then a few map lookups,
+// so 10,000 findings map in milliseconds. Nothing here throws on a malformed Dockerfile: what
+// cannot be placed (no FROM at all) is returned as `unmapped`.
+import type { Severity } from '../ecr/model';
+import { buildModel, type DockerfileModel, type Instruction, type Script, type Stage } from '../lint/model/dockerfile';
+import { isInstall, packageCommand, type Manager } from '../lint/model/packages';
+import type { ShellWord } from '../lint/model/shell';
+import type { Fix, Range, TextEdit } from '../lint/types';
+import { lineMessage } from './lineMessage';
+import type { ScanFinding } from './model';
+import {
+  baseName,
+  familyOfFinding,
+  familyOfManager,
+  isOsPackageDatabase,
+  manifestFamily,
+  MANIFESTS,
+  packageKey,
+  pinnedOperand,
+  readOperand,
+  type PackageFamily,
+} from './packageNames';
+import { compareFindings, severityRank, worstSeverity } from './severity';
+import { highestVersion } from './versionOrder';
+
+export type LineAnchor = 'run' | 'copy' | 'from' | 'layer';
+
+export interface LineFindings {
+  /** The first line of `range` (0-based). */
+  line: number;
+  range: Range;
+  anchor: LineAnchor;
+  /** Worst first, then by id. */
+  findings: ScanFinding[];
+  /** The worst severity of `findings`. */
+  severity: Severity;
+  message: string;
+  /** For a RUN that installs the packages: pin each package with a known fix, and all at once. */
+  fixes: Fix[];
+}
+
+export interface MappedFindings {
+  /** In document order. */
+  lines: LineFindings[];
+  unmapped: ScanFinding[];
+}
+
+export interface MapOptions {
+  /** The image's layer digests in manifest order (getImageLayers), for sourceLayerHash. */
+  readonly layerDigests?: readonly string[];
+}
+
+/** One package word of an install command in the final stage. */
+interface InstallSite {
+  readonly instruction: Instruction;
+  readonly script: Script;
+  readonly word: ShellWord;
+  readonly manager: Manager;
+  readonly base: string;
+}
+
+interface Index {
+  readonly model: DockerfileModel;
+  readonly final: Stage;
+  readonly installs: Map<string, InstallSite>;
+  readonly copies: ReadonlyArray<{ instruction: Instruction; sources: string[]; destinations: string[] }>;
+  /** Layer-creating instructions of the final stage's chain, in build order. */
+  readonly layered: readonly Instruction[];
+  /** The FROM of the chain's first stage: where base-image layers come from. */
+  readonly rootFrom: Instruction;
+  readonly layerPosition: ReadonlyMap<string, number>;
+  readonly layerCount: number;
+}
+
+interface Placement {
+  readonly instruction: Instruction;
+  readonly anchor: LineAnchor;
+  readonly site?: InstallSite;
+}
+
+interface Placed {
+  readonly placement: Placement;
+  readonly finding: ScanFinding;
+}
+
+export function mapFindingsToDockerfile(text: string, findings: readonly ScanFinding[], options: MapOptions = {}): MappedFindings {
+  let index: Index | undefined;
+  try {
+    index = buildIndex(text, options.layerDigests ?? []);
+  } catch {
+    // The linter's model reads anything; this is a last guard so the views never see a throw.
+    index = undefined;
+  }
+  if (!index) {
+    return { lines: [], unmapped: [...findings] };
+  }
+  const groups = new Map<Instruction, Placed[]>();
+  for (const finding of findings) {
+    const placement = place(index, finding);
+    let group = groups.get(placement.instruction);
+    if (!group) {
+      group = [];
+      groups.set(placement.instruction, group);
+    }
+    group.push({ placement, finding });
+  }
+  const lines: LineFindings[] = [];
+  for (const [instruction, group] of groups) {
+    lines.push(lineOf(instruction, group));
+  }
+  lines.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { lines, unmapped: [] };
+}
+
+function buildIndex(text: string, layerDigests: readonly string[]): Index | undefined {
+  const model = buildModel(text);
+  const final = model.finalStage;
+  if (!final) {
+    return undefined;
+  }
+  const installs = new Map<string, InstallSite>();
+  const copies: Array<{ instruction: Instruction; sources: string[]; destinations: string[] }> = [];
+  for (const instruction of final.instructions) {
+    if (instruction.keyword === 'RUN') {
+      indexInstalls(instruction, installs);
+    } else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
+      const paths = copyPaths(instruction);
+      if (paths) {
+        copies.push({ instruction, ...paths });
+      }
+    }
+  }
+  const chain: Stage[] = [];
+  for (let stage: Stage | undefined = final; stage && chain.length < 1000 && !chain.includes(stage); stage = stage.parent) {
+    chain.unshift(stage);
+  }
+  const layered = chain.flatMap((stage) => stage.instructions.filter((instruction) => LAYER_KEYWORDS.has(instruction.keyword)));
+  const layerPosition = new Map<string, number>();
+  layerDigests.forEach((digest, position) => layerPosition.set(digest, position));
+  return { model, final, installs, copies, layered, rootFrom: (chain[0] ?? final).from, layerPosition, layerCount: layerDigests.length };
+}
+
+const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+/** Later installs of a package win: the last one decides the version in the image. */
+function indexInstalls(instruction: Instruction, installs: Map<string, InstallSite>): void {
+  for (const { script, command } of instruction.commands()) {
+    const pkg = packageCommand(command);
+    if (!pkg || !isInstall(pkg)) {
+      continue;
+    }
+    const family = familyOfManager(pkg.manager);
+    if (!family) {
+      continue;
+    }
+    const operands = pkg.manager === 'yarn' && pkg.subcommand === 'global' ? pkg.operands.slice(1) : pkg.operands;
+    const words = pkg.manager === 'go' && pkg.subcommand !== 'install' && pkg.subcommand !== 'get' ? [] : operands;
+    for (const word of words) {
+      const operand = readOperand(pkg.manager, word.value);
+      if (!operand) {
+        continue;
+      }
+      const site: InstallSite = { instruction, script, word, manager: pkg.manager, base: operand.base };
+      for (const name of [operand.name, ...operand.alternatives]) {
+        installs.set(packageKey(family, name), site);
+      }
+    }
+  }
+}
+
+/** Sources and the destination paths they land on (no leading slash), or undefined for a COPY that cannot be read. */
+function copyPaths(instruction: Instruction): { sources: string[]; destinations: string[] } | undefined {
+  const json = instruction.json();
+  const words = json ?? instruction.operands().map((word) => word.value);
+  if (words.length < 2 || (instruction.heredocs.length > 0 && !json)) {
+    return undefined;
+  }
+  const sources = words.slice(0, -1).filter((source) => !/^[a-z]+:\/\//i.test(source));
+  const destination = words[words.length - 1] ?? '';
+  const workdirRelative = destination.replace(/^\/+/, '');
+  const destinations = destination.endsWith('/') || sources.length > 1 ? sources.map((source) => `${workdirRelative.replace(/\/?$/, '/')}${baseName(source)}`) : [workdirRelative];
+  return { sources, destinations };
+}
+
+function place(index: Index, finding: ScanFinding): Placement {
+  const family = familyOfFinding(finding);
+  if (finding.packageName) {
+    const site = index.installs.get(packageKey(family, finding.packageName));
+    if (site) {
+      return { instruction: site.instruction, anchor: 'run', site };
+    }
+  }
+  const layer = layerInstruction(index, finding);
+  if (layer !== 'base') {
+    const copy = family === 'os' ? databaseCopy(index, finding) : lockfileCopy(index, finding, family);
+    if (copy) {
+      return { instruction: copy, anchor: 'copy' };
+    }
+    if (layer) {
+      return { instruction: layer, anchor: 'layer' };
+    }
+  }
+  return { instruction: layer === 'base' ? index.rootFrom : index.final.from, anchor: 'from' };
+}
+
+/** The instruction that made the finding's layer, 'base' for a base-image layer, undefined when not known. */
+function layerInstruction(index: Index, finding: ScanFinding): Instruction | 'base' | undefined {
+  const position = finding.sourceLayerHash === undefined ? undefined : index.layerPosition.get(finding.sourceLayerHash);
+  if (position === undefined) {
+    return undefined;
+  }
+  const fromTop = index.layerCount - 1 - position;
+  const count = index.layered.length;
+  return fromTop < count ? index.layered[count - 1 - fromTop] : 'base';
+}
+
+/** The COPY/ADD that brings in the finding's lockfile or manifest; the most specific source wins, then the first. */
+function lockfileCopy(index: Index, finding: ScanFinding, family: PackageFamily): Instruction | undefined {
+  const named = finding.filePath && manifestFamily(finding.filePath) ? [baseName(finding.filePath)] : [];
+  const candidates = [...named, ...MANIFESTS[family]];
+  if (candidates.length === 0) {
+    return undefined;
+  }
+  let best: { instruction: Instruction; score: number } | undefined;
+  for (const copy of index.copies) {
+    for (const source of copy.sources) {
+      const score = sourceScore(source, candidates);
+      if (score > 0 && (!best || score > best.score)) {
+        best = { instruction: copy.instruction, score };
+      }
+    }
+  }
+  return best?.instruction;
+}
+
+/** 3: names the file; 2: a pattern that matches it; 1: a directory that may hold it; 0: does not bring it. */
+function sourceScore(source: string, files: readonly string[]): number {
+  const name = baseName(source);
+  if (source === '.' || source === './' || source.endsWith('/') || name === '*' || name === '' || name === '.') {
+    return 1;
+  }
+  if (/[*?[]/.test(name)) {
+    const pattern = globPattern(name);
+    return files.some((file) => pattern.test(file)) ? 2 : 0;
+  }
+  if (files.includes(name)) {
+    return 3;
+  }
+  // A name without an extension is most likely a directory (COPY app ./app).
+  return name.includes('.') ? 0 : 1;
+}
+
+const globCache = new Map<string, RegExp>();
+
+function globPattern(glob: string): RegExp {
+  let pattern = globCache.get(glob);
+  if (!pattern) {
+    const body = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    try {
+      pattern = new RegExp(`^${body}$`);
+    } catch {
+      pattern = /^$/;
+    }
+    globCache.set(glob, pattern);
+  }
+  return pattern;
+}
+
+/** For OS packages: the COPY/ADD that writes the package database (or the finding's filePath). */
+function databaseCopy(index: Index, finding: ScanFinding): Instruction | undefined {
+  const filePath = finding.filePath?.replace(/^\/+/, '');
+  let found: Instruction | undefined;
+  for (const copy of index.copies) {
+    if (copy.destinations.some((destination) => destination === filePath || isOsPackageDatabase(destination))) {
+      // The last write of the database is what the image has.
+      found = copy.instruction;
+    }
+  }
+  return found;
+}
+
+const ANCHOR_ORDER: readonly LineAnchor[] = ['run', 'copy', 'layer', 'from'];
+
+function lineOf(instruction: Instruction, placed: readonly Placed[]): LineFindings {
+  const findings = placed.map((entry) => entry.finding).sort(compareFindings);
+  const anchor = ANCHOR_ORDER.find((candidate) => placed.some((entry) => entry.placement.anchor === candidate)) ?? 'from';
+  const bySite = new Map<InstallSite, ScanFinding[]>();
+  for (const { placement, finding } of placed) {
+    if (placement.site) {
+      const list = bySite.get(placement.site);
+      if (list) {
+        list.push(finding);
+      } else {
+        bySite.set(placement.site, [finding]);
+      }
+    }
+  }
+  const range = rangeOf(instruction, anchor, [...bySite.keys()]);
+  return {
+    line: range.start.line,
+    range,
+    anchor,
+    findings,
+    severity: worstSeverity(findings) ?? 'UNDEFINED',
+    message: lineMessage(findings),
+    fixes: anchor === 'run' ? pinFixes(bySite) : [],
+  };
+}
+
+function wordRange(site: InstallSite): Range {
+  return site.script.text.range(site.word.start, site.word.end);
+}
+
+/** RUN: from the first to the last package word named; FROM: the image; else the instruction without heredoc bodies. */
+function rangeOf(instruction: Instruction, anchor: LineAnchor, sites: readonly InstallSite[]): Range {
+  if (anchor === 'run' && sites.length > 0) {
+    const ranges = sites.map(wordRange).sort(compareRanges);
+    const first = ranges[0];
+    const last = ranges.reduce((latest, range) => (comparePositions(range.end, latest.end) > 0 ? range : latest));
+    if (first) {
+      return { start: first.start, end: last.end };
+    }
+  }
+  if (anchor === 'from') {
+    const image = instruction.stage?.from === instruction ? instruction.stage.imageWord : undefined;
+    if (image) {
+      return instruction.rangeOf(image.start, image.end);
+    }
+  }
+  return instruction.headRange;
+}
+
+function comparePositions(a: Range['start'], b: Range['start']): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function compareRanges(a: Range, b: Range): number {
+  return comparePositions(a.start, b.start);
+}
+
+/** One fix per installed package with a known fixed version, plus "Pin all fixed versions" when there are several. */
+function pinFixes(bySite: ReadonlyMap<InstallSite, ScanFinding[]>): Fix[] {
+  const single: Array<{ fix: Fix; edit: TextEdit; severity: number }> = [];
+  for (const [site, list] of bySite) {
+    const fixable = list.filter((finding) => finding.fixedVersion).sort(compareFindings);
+    const fixed = highestVersion(fixable.map((finding) => finding.fixedVersion ?? ''));
+    if (!fixed) {
+      continue;
+    }
+    const newText = pinnedOperand(site.manager, site.base, fixed);
+    if (newText === site.script.text.text.slice(site.word.start, site.word.end)) {
+      continue;
+    }
+    const edit: TextEdit = { range: wordRange(site), newText };
+    const ids = [...new Set(fixable.map((finding) => finding.id))];
+    const idText = ids.length > 2 ? `${ids.slice(0, 2).join(', ')} +${ids.length - 2}` : ids.join(', ');
+    single.push({ fix: { title: `Pin ${newText} (fixes ${idText})`, edits: [edit] }, edit, severity: severityRank(fixable[0]?.severity ?? 'UNDEFINED') });
+  }
+  single.sort((a, b) => a.severity - b.severity || (a.fix.title < b.fix.title ? -1 : a.fix.title > b.fix.title ? 1 : 0));
+  if (single.length === 1 && single[0]) {
+    return [{ ...single[0].fix, isPreferred: true }];
+  }
+  const fixes = single.map((entry) => entry.fix);
+  if (single.length > 1) {
+    const edits = single.map((entry) => entry.edit).sort((a, b) => compareRanges(a.range, b.range));
+    fixes.push({ title: `Pin all fixed versions (${single.length} packages)`, edits, isPreferred: true });
+  }
+  return fixes;
+}

@@ -1,0 +1,60 @@
+// Severity arithmetic over findings: counts, the worst one, whether a threshold is reached (the
+// failOnSeverity setting), and "1 CRITICAL, 2 HIGH" for messages and summaries.
+import { SEVERITIES, type Severity } from '../ecr/model';
+import type { ScanFinding } from './model';
+
+export type SeverityCounts = Partial<Record<Severity, number>>;
+
+/** 0 for CRITICAL … 5 for UNDEFINED: lower is worse. */
+export function severityRank(severity: Severity): number {
+  const rank = SEVERITIES.indexOf(severity);
+  return rank < 0 ? SEVERITIES.length : rank;
+}
+
+/** Only severities that occur are present. */
+export function severityCounts(findings: readonly Pick<ScanFinding, 'severity'>[]): SeverityCounts {
+  const counts: SeverityCounts = {};
+  for (const finding of findings) {
+    counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The worst severity among `findings`, undefined when there are none. */
+export function worstSeverity(findings: readonly Pick<ScanFinding, 'severity'>[]): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const finding of findings) {
+    if (worst === undefined || severityRank(finding.severity) < severityRank(worst)) {
+      worst = finding.severity;
+    }
+  }
+  return worst;
+}
+
+/** Whether any finding is at `threshold` or worse (HIGH is reached by CRITICAL and HIGH findings). */
+export function reachesSeverity(counts: SeverityCounts, threshold: Severity): boolean {
+  const limit = severityRank(threshold);
+  return SEVERITIES.some((severity) => severityRank(severity) <= limit && (counts[severity] ?? 0) > 0);
+}
+
+/** "1 CRITICAL, 2 HIGH", worst first, severities without findings left out; "no findings" when empty. */
+export function formatCounts(counts: SeverityCounts): string {
+  const parts = SEVERITIES.flatMap((severity) => {
+    const count = counts[severity] ?? 0;
+    return count > 0 ? [`${count} ${severity}`] : [];
+  });
+  return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+
+/** Worst severity first, then by id, then package: the order of lists and messages. */
+export function compareFindings(a: ScanFinding, b: ScanFinding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    compareText(a.id, b.id) ||
+    compareText(a.packageName ?? '', b.packageName ?? '')
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
