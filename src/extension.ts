@@ -6,6 +6,7 @@ import { registerExplorer, VIEW_ID } from './views/explorer/registerExplorer';
 import type { ExplorerNode } from './views/explorer/explorerNodes';
 import type { ExplorerTree } from './views/explorer/explorerTree';
 import { replacePrompts } from './views/explorer/prompts';
+import { registerScanViews } from './views/scan/registerScanViews';
 import { SETTINGS_SECTION } from './views/settings';
 
 export { VIEW_ID };
@@ -48,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
   );
   registerLintingLazily(context);
+  // Scan findings: diagnostics, findings view, FROM CodeLens; its presenter ends Start Scan and the push commands.
+  registerScanViews(context, { connections: explorer.connections, log });
   log.info(`Activated in ${Date.now() - started} ms (settings section "${SETTINGS_SECTION}")`);
   return {
     explorer: {

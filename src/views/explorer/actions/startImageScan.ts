@@ -1,11 +1,14 @@
-// "Start Image Scan" (basic scanning) on an image or one platform of a manifest list.
+// "Start Image Scan" (basic scanning) on an image or one platform of a manifest list; then it
+// waits for the scan and shows its findings (the scan views' presenter), in one cancellable
+// progress bounded by ecrExplorer.scanWaitSeconds.
 import * as vscode from 'vscode';
 import { describeAwsProblem } from '../../../ecr/awsProblems';
 import { shortDigest } from '../../../ecr/format';
 import { startImageScan as startInEcr } from '../../lazyEcr';
 import { CANCELLED, type ActionResult, type ExplorerActionDeps } from './actionDeps';
-import { errorName, inform, notifyError, reportProblem, reportSuccess, withProgress } from './feedback';
+import { errorName, failed, inform, notifyError, reportProblem, reportSuccess, withProgress } from './feedback';
 import { asImageLike, digestOf, repositoryNode, type ImageLike } from './targets';
+import { activeScanPresenter } from '../../scan/activePresenter';
 
 /** Basic scanning allows one scan per image per 24 hours. */
 const SCAN_QUOTA_MS = 24 * 60 * 60 * 1000;
@@ -40,7 +43,24 @@ async function scan(deps: ExplorerActionDeps, image: ImageLike): Promise<ActionR
     return reportProblem(deps, outcome.error, connection, vscode.l10n.t('Could not start a scan of {0}', name), () => scan(deps, image));
   }
   deps.tree.refresh(repositoryNode(connection, repository));
-  return reportSuccess(deps, vscode.l10n.t('Scan of {0} started ({1})', name, outcome.value.status));
+  const presenter = activeScanPresenter();
+  if (!presenter) {
+    return reportSuccess(deps, vscode.l10n.t('Scan of {0} started ({1})', name, outcome.value.status));
+  }
+  const tag = image.kind === 'image' ? image.image.tags[0] : image.index.tags[0];
+  const presentation = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning {0}', name), cancellable: true },
+    (progress, token) => presenter.waitAndPresent({ connection, repositoryName: repository.name, imageDigest: digest, ...(tag ? { tag } : {}) }, progress, token),
+  );
+  deps.tree.refresh(repositoryNode(connection, repository));
+  switch (presentation.outcome) {
+    case 'complete':
+    case 'cancelled':
+    case 'timeout':
+      return reportSuccess(deps, presentation.message);
+    default:
+      return failed(deps, presentation.message);
+  }
 }
 
 /** Says when the next scan is allowed, from the last completed scan when the node knows it. */
