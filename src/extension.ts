@@ -6,6 +6,8 @@ import { registerExplorer, VIEW_ID } from './views/explorer/registerExplorer';
 import type { ExplorerNode } from './views/explorer/explorerNodes';
 import type { ExplorerTree } from './views/explorer/explorerTree';
 import { replacePrompts } from './views/explorer/prompts';
+import { defaultPushServices } from './views/push/defaultPushServices';
+import { registerPush, type PushRegistration } from './views/push/registerPush';
 import { registerScanViews } from './views/scan/registerScanViews';
 import { SETTINGS_SECTION } from './views/settings';
 
@@ -27,6 +29,8 @@ export interface ExtensionApi {
     /** The status bar item's text; undefined while it is hidden. */
     statusBarText(): string | undefined;
   };
+  /** Push Image… and Build and Push…: their progress reports, each with a cancel(). */
+  readonly push: PushRegistration;
 }
 
 // Activation registers providers and commands only: no network, no file scans, so that
@@ -51,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerLintingLazily(context);
   // Scan findings: diagnostics, findings view, FROM CodeLens; its presenter ends Start Scan and the push commands.
   registerScanViews(context, { connections: explorer.connections, log });
+  const push = registerPush(context, explorer, log, { services: defaultPushServices });
   log.info(`Activated in ${Date.now() - started} ms (settings section "${SETTINGS_SECTION}")`);
   return {
     explorer: {
@@ -59,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       replacePrompts,
       statusBarText: () => explorer.statusBar.text,
     },
+    push,
   };
 }
 
