@@ -122,6 +122,8 @@ export interface DataPlane {
   handle(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse): void;
   readonly scanner: ImageScanner;
   readonly backend: RegistryBackend;
+  /** The scanner's feed, for the test-only PUT /ecr-local/feed hook; absent in fake data planes. */
+  readonly feed?: import('./scanner/liveFeed').LiveFeed;
   stop(): Promise<void>;
 }
 

@@ -5,6 +5,7 @@
 //   /v2/…                                                               → the registry (data plane)
 //   GET /ecr-local/layers/…?Expires=…&Signature=…                      → GetDownloadUrlForLayer's URLs
 //   GET|PUT /ecr-local/faults                                           → the injected faults (protocol/faults.ts)
+//   GET|PUT|DELETE /ecr-local/feed                                      → test-only additions to the scanner's feed
 // The SDK tells the services apart the same way: ECR by header, Inspector2 by path, so both
 // clients can share one `endpoint` (or AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL_INSPECTOR2).
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import type { ApiContext } from './protocol/apiContext';
 import { serveEcr } from './protocol/ecrEndpoint';
 import { FaultInjector, NO_FAULTS, parseFaultSpec, type FaultSpec } from './protocol/faults';
 import { FAULTS_PATH, serveFaults } from './protocol/faultsEndpoint';
+import { FEED_PATH, serveFeed } from './protocol/feedEndpoint';
 import { serveLayerDownload } from './protocol/layerDownloads';
 import { LAYERS_PATH } from './ecr/layerUrls';
 import { sendJson } from './protocol/http';
@@ -178,6 +180,10 @@ function route(request: IncomingMessage, response: ServerResponse, context: ApiC
   }
   if (path === FAULTS_PATH) {
     serveFaults(request, response, context.faults, context.log).catch(failed);
+    return;
+  }
+  if (path === FEED_PATH) {
+    serveFeed(request, response, dataPlane?.feed, context.log).catch(failed);
     return;
   }
   if (isStsRequest(request, path)) {

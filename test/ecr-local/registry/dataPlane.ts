@@ -3,6 +3,7 @@
 // exists (contracts.ts: StartDataPlane) and routes every /v2/ request to `handle`.
 import type { DataPlane, StartDataPlane } from '../contracts';
 import { loadFeed } from '../scanner/feed';
+import { LiveFeed } from '../scanner/liveFeed';
 import { createImageScanner } from '../scanner/imageScanner';
 import { ACCOUNT_ID } from '../store/account';
 import { BackingRegistry } from './backingRegistry';
@@ -11,7 +12,7 @@ import { startRegistryProcess } from './registryProcess';
 
 export const startDataPlane: StartDataPlane = async (store, options): Promise<DataPlane> => {
   // Read the feed first: a broken feed file should stop ecr-local at start, not fail each scan.
-  const feed = loadFeed();
+  const feed = new LiveFeed(loadFeed());
   const registry = await startRegistryProcess(options.dataDir);
   const backend = new BackingRegistry(registry.url);
   const handle = createRegistryProxy({
@@ -23,8 +24,9 @@ export const startDataPlane: StartDataPlane = async (store, options): Promise<Da
   let stopped = false;
   return {
     handle,
-    scanner: createImageScanner(backend, { feed }),
+    scanner: createImageScanner(backend, { feed: () => feed.current() }),
     backend,
+    feed,
     stop: async () => {
       if (stopped) {
         return;

@@ -22,16 +22,18 @@ export const SCAN_DESCRIPTIONS = {
 } as const;
 
 export interface ScannerOptions {
-  /** The feed to match against; the project's feed file by default. */
-  readonly feed?: Feed;
+  /** The feed to match against (read at each scan when a function); the project's feed file by default. */
+  readonly feed?: Feed | (() => Feed);
 }
 
 export function createImageScanner(source: ImageSource, options: ScannerOptions = {}): ImageScanner {
-  let feed = options.feed;
+  const live = typeof options.feed === 'function' ? options.feed : undefined;
+  let loaded = typeof options.feed === 'function' ? undefined : options.feed;
   return {
     async scan(region, repositoryName, imageDigest): Promise<ScanOutcome> {
+      let feed: Feed;
       try {
-        feed ??= loadFeed();
+        feed = live ? live() : (loaded ??= loadFeed());
       } catch (error) {
         return failed(`The vulnerability feed could not be loaded: ${message(error)}`, new Date(0));
       }
