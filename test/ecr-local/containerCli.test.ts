@@ -113,11 +113,13 @@ describe('container CLI driver with a real dockerd and ecr-local', function () {
   let driverEnv: NodeJS.ProcessEnv;
   const argvs: string[][] = [];
   const pids: number[] = [];
+  const configs: string[] = [];
   const log: string[] = [];
 
   /** Records every argv and pid the driver spawns. */
   const recordingSpawner: Spawner = (file, args, options) => {
     argvs.push([file, ...args]);
+    configs.push(options.env.DOCKER_CONFIG ?? '');
     const child = defaultSpawner(file, args, options);
     if (child.pid) {
       pids.push(child.pid);
@@ -243,12 +245,14 @@ describe('container CLI driver with a real dockerd and ecr-local', function () {
 
   it('maps a wrong password to authentication, and still removes the temporary config', async () => {
     const cli = driver();
-    const before = new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('ecrx-login-')));
+    const before = configs.length;
     const error = await rejection(cli.withRegistryLogin({ registryHost: `127.0.0.1:${registryPort}`, username: 'AWS', password: 'made-up-password' }, () => Promise.resolve()));
     assert.equal(error.failure.kind, 'authentication');
     assert.ok(!error.message.includes('made-up-password'));
-    const left = readdirSync(tmpdir()).filter((name) => name.startsWith('ecrx-login-') && !before.has(name));
-    assert.deepEqual(left, []);
+    const used = configs.slice(before);
+    assert.equal(used.length, 1);
+    assert.match(used[0] ?? '', /ecrx-login-/, 'the login ran in a temporary config');
+    assert.equal(existsSync(used[0] ?? ''), false, 'which is gone');
   });
 
   it('maps a registry that went away after the login to network', async () => {
