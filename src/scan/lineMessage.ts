@@ -10,62 +10,59 @@ import { highestVersion } from './versionOrder';
 const MAX_MESSAGE_LENGTH = 200;
 const MAX_IDS_PER_PACKAGE = 2;
 
-export interface PackageSummary {
-  readonly name: string | undefined;
-  readonly installedVersion: string | undefined;
-  /** The highest fixed version among the package's findings that have one. */
-  readonly fixedVersion: string | undefined;
-  /** Some finding of the package is known to have no fix (enhanced scanning says so; basic scanning does not know). */
-  readonly noFix: boolean;
-  /** Worst first. */
-  readonly findings: readonly ScanFinding[];
-}
-
-/** Findings grouped by package (name + installed version), worst package first; sorted findings in, in order. */
-export function summarisePackages(sorted: readonly ScanFinding[]): PackageSummary[] {
-  const groups = new Map<string, ScanFinding[]>();
+/** Findings grouped by package (name + installed version), in the order of their worst finding; sorted findings in. */
+export function groupByPackage(sorted: readonly ScanFinding[]): ScanFinding[][] {
+  // Keyed by name, then version: no key strings built per finding.
+  const byName = new Map<string | undefined, Map<string | undefined, ScanFinding[]>>();
+  const groups: ScanFinding[][] = [];
   for (const finding of sorted) {
-    const key = finding.packageName === undefined ? `\u0001${finding.id}` : `${finding.packageName}\u0000${finding.installedVersion ?? ''}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = [];
-      groups.set(key, group);
+    if (finding.packageName === undefined) {
+      groups.push([finding]);
+      continue;
     }
-    group.push(finding);
+    let versions = byName.get(finding.packageName);
+    if (!versions) {
+      versions = new Map();
+      byName.set(finding.packageName, versions);
+    }
+    const group = versions.get(finding.installedVersion);
+    if (group) {
+      group.push(finding);
+    } else {
+      const created = [finding];
+      versions.set(finding.installedVersion, created);
+      groups.push(created);
+    }
   }
-  return [...groups.values()].map((findings) => {
-    const first = findings[0];
-    const fixed = highestVersion(findings.flatMap((finding) => (finding.fixedVersion ? [finding.fixedVersion] : [])));
-    return {
-      name: first?.packageName,
-      installedVersion: first?.installedVersion,
-      fixedVersion: fixed,
-      noFix: findings.some((finding) => !finding.fixedVersion && finding.fixAvailable === 'NO'),
-      findings,
-    };
-  });
+  return groups;
 }
 
-export function describePackage(summary: PackageSummary): string {
-  const ids = summary.findings.slice(0, MAX_IDS_PER_PACKAGE).map((finding) => finding.id);
-  const more = summary.findings.length - ids.length;
-  const idText = `(${ids.join(', ')}${more > 0 ? ` +${more}` : ''})`;
-  if (summary.name === undefined) {
-    return idText.slice(1, -1);
+/** "openssl 3.0.11 → 3.0.15 (CVE-a, CVE-b +1)": the highest fixed version of the package's findings, or "no fix yet" when the scanner says so. */
+export function describePackage(group: readonly ScanFinding[]): string {
+  const first = group[0];
+  const ids = group.slice(0, MAX_IDS_PER_PACKAGE).map((finding) => finding.id);
+  const more = group.length - ids.length;
+  const idText = `${ids.join(', ')}${more > 0 ? ` +${more}` : ''}`;
+  if (first?.packageName === undefined) {
+    return idText;
   }
-  const installed = summary.installedVersion ? ` ${summary.installedVersion}` : '';
-  if (summary.fixedVersion) {
-    return `${summary.name}${installed} → ${summary.fixedVersion} ${idText}`;
+  const installed = first.installedVersion ? ` ${first.installedVersion}` : '';
+  const fixed = highestVersion(group.flatMap((finding) => (finding.fixedVersion ? [finding.fixedVersion] : [])));
+  if (fixed) {
+    return `${first.packageName}${installed} → ${fixed} (${idText})`;
   }
-  return `${summary.name}${installed}${summary.noFix ? ', no fix yet' : ''} ${idText}`;
+  // Basic scanning does not say whether a fix exists: only enhanced scanning's "NO" is told.
+  const noFix = group.some((finding) => finding.fixAvailable === 'NO');
+  return `${first.packageName}${installed}${noFix ? ', no fix yet' : ''} (${idText})`;
 }
 
-/** `findings` must be sorted with compareFindings. */
-export function lineMessage(sorted: readonly ScanFinding[], packages: readonly PackageSummary[] = summarisePackages(sorted)): string {
+/** `sorted` must be sorted with compareFindings. */
+export function lineMessage(sorted: readonly ScanFinding[]): string {
+  const packages = groupByPackage(sorted);
   let message = `${formatCounts(severityCounts(sorted))}:`;
   let shown = 0;
-  for (const summary of packages) {
-    const entry = describePackage(summary);
+  for (const group of packages) {
+    const entry = describePackage(group);
     if (shown > 0 && message.length + entry.length + 2 > MAX_MESSAGE_LENGTH) {
       break;
     }

@@ -31,7 +31,7 @@ import {
   readOperand,
   type PackageFamily,
 } from './packageNames';
-import { compareFindings, severityRank, worstSeverity } from './severity';
+import { compareFindings, severityRank, sortFindings } from './severity';
 import { highestVersion } from './versionOrder';
 
 export type LineAnchor = 'run' | 'copy' | 'from' | 'layer';
@@ -81,6 +81,7 @@ interface Index {
   readonly rootFrom: Instruction;
   readonly layerPosition: ReadonlyMap<string, number>;
   readonly layerCount: number;
+  readonly copyMemo: Map<string, ScoredCopy | null>;
 }
 
 interface Placement {
@@ -148,7 +149,7 @@ function buildIndex(text: string, layerDigests: readonly string[]): Index | unde
   const layered = chain.flatMap((stage) => stage.instructions.filter((instruction) => LAYER_KEYWORDS.has(instruction.keyword)));
   const layerPosition = new Map<string, number>();
   layerDigests.forEach((digest, position) => layerPosition.set(digest, position));
-  return { model, final, installs, copies, layered, rootFrom: (chain[0] ?? final).from, layerPosition, layerCount: layerDigests.length };
+  return { model, final, installs, copies, layered, rootFrom: (chain[0] ?? final).from, layerPosition, layerCount: layerDigests.length, copyMemo: new Map() };
 }
 
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
@@ -203,9 +204,10 @@ function place(index: Index, finding: ScanFinding): Placement {
   }
   const layer = layerInstruction(index, finding);
   if (layer !== 'base') {
-    const copy = family === 'os' ? databaseCopy(index, finding) : lockfileCopy(index, finding, family);
-    if (copy) {
-      return { instruction: copy, anchor: 'copy' };
+    const copy = copyFor(index, finding, family);
+    // A known layer outweighs a copy of the whole context (COPY . .): that only may have brought the file.
+    if (copy && (layer === undefined || copy.score >= 2)) {
+      return { instruction: copy.instruction, anchor: 'copy' };
     }
     if (layer) {
       return { instruction: layer, anchor: 'layer' };
@@ -225,14 +227,31 @@ function layerInstruction(index: Index, finding: ScanFinding): Instruction | 'ba
   return fromTop < count ? index.layered[count - 1 - fromTop] : 'base';
 }
 
-/** The COPY/ADD that brings in the finding's lockfile or manifest; the most specific source wins, then the first. */
-function lockfileCopy(index: Index, finding: ScanFinding, family: PackageFamily): Instruction | undefined {
-  const named = finding.filePath && manifestFamily(finding.filePath) ? [baseName(finding.filePath)] : [];
-  const candidates = [...named, ...MANIFESTS[family]];
+interface ScoredCopy {
+  readonly instruction: Instruction;
+  /** 3: names the file; 2: a pattern that matches it; 1: a directory that may hold it. */
+  readonly score: number;
+}
+
+/** The copy that brought the finding's package in, memoised per family and file (thousands of findings share a few). */
+function copyFor(index: Index, finding: ScanFinding, family: PackageFamily): ScoredCopy | undefined {
+  const file = family === 'os' ? (finding.filePath ?? '') : finding.filePath && manifestFamily(finding.filePath) ? baseName(finding.filePath) : '';
+  const key = `${family}\u0000${file}`;
+  let found = index.copyMemo.get(key);
+  if (found === undefined) {
+    found = (family === 'os' ? databaseCopy(index, file) : lockfileCopy(index, file, family)) ?? null;
+    index.copyMemo.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+/** The COPY/ADD that brings in the lockfile or manifest; the most specific source wins, then the first. */
+function lockfileCopy(index: Index, file: string, family: PackageFamily): ScoredCopy | undefined {
+  const candidates = file ? [file, ...MANIFESTS[family]] : MANIFESTS[family];
   if (candidates.length === 0) {
     return undefined;
   }
-  let best: { instruction: Instruction; score: number } | undefined;
+  let best: ScoredCopy | undefined;
   for (const copy of index.copies) {
     for (const source of copy.sources) {
       const score = sourceScore(source, candidates);
@@ -241,7 +260,7 @@ function lockfileCopy(index: Index, finding: ScanFinding, family: PackageFamily)
       }
     }
   }
-  return best?.instruction;
+  return best;
 }
 
 /** 3: names the file; 2: a pattern that matches it; 1: a directory that may hold it; 0: does not bring it. */
@@ -278,13 +297,13 @@ function globPattern(glob: string): RegExp {
 }
 
 /** For OS packages: the COPY/ADD that writes the package database (or the finding's filePath). */
-function databaseCopy(index: Index, finding: ScanFinding): Instruction | undefined {
-  const filePath = finding.filePath?.replace(/^\/+/, '');
-  let found: Instruction | undefined;
+function databaseCopy(index: Index, file: string): ScoredCopy | undefined {
+  const filePath = file.replace(/^\/+/, '') || undefined;
+  let found: ScoredCopy | undefined;
   for (const copy of index.copies) {
     if (copy.destinations.some((destination) => destination === filePath || isOsPackageDatabase(destination))) {
       // The last write of the database is what the image has.
-      found = copy.instruction;
+      found = { instruction: copy.instruction, score: 3 };
     }
   }
   return found;
@@ -293,10 +312,11 @@ function databaseCopy(index: Index, finding: ScanFinding): Instruction | undefin
 const ANCHOR_ORDER: readonly LineAnchor[] = ['run', 'copy', 'layer', 'from'];
 
 function lineOf(instruction: Instruction, placed: readonly Placed[]): LineFindings {
-  const findings = placed.map((entry) => entry.finding).sort(compareFindings);
-  const anchor = ANCHOR_ORDER.find((candidate) => placed.some((entry) => entry.placement.anchor === candidate)) ?? 'from';
+  const findings = sortFindings(placed.map((entry) => entry.finding));
   const bySite = new Map<InstallSite, ScanFinding[]>();
+  let anchorRank = ANCHOR_ORDER.length - 1;
   for (const { placement, finding } of placed) {
+    anchorRank = Math.min(anchorRank, ANCHOR_ORDER.indexOf(placement.anchor));
     if (placement.site) {
       const list = bySite.get(placement.site);
       if (list) {
@@ -306,13 +326,14 @@ function lineOf(instruction: Instruction, placed: readonly Placed[]): LineFindin
       }
     }
   }
+  const anchor = ANCHOR_ORDER[anchorRank] ?? 'from';
   const range = rangeOf(instruction, anchor, [...bySite.keys()]);
   return {
     line: range.start.line,
     range,
     anchor,
     findings,
-    severity: worstSeverity(findings) ?? 'UNDEFINED',
+    severity: findings[0]?.severity ?? 'UNDEFINED',
     message: lineMessage(findings),
     fixes: anchor === 'run' ? pinFixes(bySite) : [],
   };

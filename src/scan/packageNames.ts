@@ -56,8 +56,11 @@ export const OS_PACKAGE_DATABASES: readonly string[] = ['var/lib/dpkg/status', '
 const OS_DATABASE_DIRECTORIES: readonly string[] = ['var/lib/dpkg/status.d/', 'var/lib/rpm/', 'usr/lib/sysimage/rpm/'];
 
 export function baseName(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47 /* / */) {
+    end--;
+  }
+  return path.slice(path.lastIndexOf('/', end - 1) + 1, end);
 }
 
 /** Whether a manifest or lockfile of some language family is named by `path`. */
@@ -72,7 +75,7 @@ export function isOsPackageDatabase(path: string): boolean {
 }
 
 export function familyOfFinding(finding: ScanFinding): PackageFamily {
-  const byScanner = finding.packageManager ? FAMILY_OF_SCANNER[finding.packageManager.toUpperCase()] : undefined;
+  const byScanner = finding.packageManager ? (FAMILY_OF_SCANNER[finding.packageManager] ?? FAMILY_OF_SCANNER[finding.packageManager.toUpperCase()]) : undefined;
   if (byScanner) {
     return byScanner;
   }

@@ -5,10 +5,11 @@ import type { ScanFinding } from './model';
 
 export type SeverityCounts = Partial<Record<Severity, number>>;
 
+const RANKS: Readonly<Record<string, number>> = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, rank]));
+
 /** 0 for CRITICAL … 5 for UNDEFINED: lower is worse. */
 export function severityRank(severity: Severity): number {
-  const rank = SEVERITIES.indexOf(severity);
-  return rank < 0 ? SEVERITIES.length : rank;
+  return RANKS[severity] ?? SEVERITIES.length;
 }
 
 /** Only severities that occur are present. */
@@ -53,6 +54,29 @@ export function compareFindings(a: ScanFinding, b: ScanFinding): number {
     compareText(a.id, b.id) ||
     compareText(a.packageName ?? '', b.packageName ?? '')
   );
+}
+
+/**
+ * `findings` in compareFindings order. Buckets by severity first, then sorts each bucket by id:
+ * the same order as sort(compareFindings), with cheaper comparisons (10,000 findings a line).
+ */
+export function sortFindings(findings: readonly ScanFinding[]): ScanFinding[] {
+  const buckets: ScanFinding[][] = SEVERITIES.map(() => []);
+  const unknown: ScanFinding[] = [];
+  for (const finding of findings) {
+    (buckets[RANKS[finding.severity] ?? -1] ?? unknown).push(finding);
+  }
+  const byId = (a: ScanFinding, b: ScanFinding): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareText(a.packageName ?? '', b.packageName ?? ''));
+  const sorted: ScanFinding[] = [];
+  for (const bucket of [...buckets, unknown]) {
+    if (bucket.length > 1) {
+      bucket.sort(byId);
+    }
+    for (const finding of bucket) {
+      sorted.push(finding);
+    }
+  }
+  return sorted;
 }
 
 function compareText(a: string, b: string): number {
