@@ -54,8 +54,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerLintingLazily(context);
   // Scan findings: diagnostics, findings view, FROM CodeLens; its presenter ends Start Scan and the push commands.
-  registerScanViews(context, { connections: explorer.connections, log });
-  const push = registerPush(context, explorer, log, { services: defaultPushServices });
+  const scanPresenter = registerScanViews(context, { connections: explorer.connections, log });
+  const push = registerPush(context, explorer, log, { services: defaultPushServices, presenter: scanPresenter });
   log.info(`Activated in ${Date.now() - started} ms (settings section "${SETTINGS_SECTION}")`);
   return {
     explorer: {
