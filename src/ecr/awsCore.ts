@@ -13,4 +13,5 @@ export { estimateRegionStorage, estimateRepositoryStorage } from './storage';
 export { findImageByTag, getImageLayers } from './imageLookup';
 export { getRegistryLogin, type EcrRegistryLogin } from './registryLogin';
 export { readScanResult } from './scanFindings';
+export { getRepositoryScanning, type RepositoryScanning } from './scanConfiguration';
 export { waitForScan, type ScanWaitOptions, type ScanWaitOutcome, type ScanWaitResult } from './scanWait';

@@ -51,6 +51,7 @@ export const estimateRepositoryStorage = deferred('estimateRepositoryStorage');
 export const estimateRegionStorage = deferred('estimateRegionStorage');
 export const getRegistryLogin = deferred('getRegistryLogin');
 export const findImageByTag = deferred('findImageByTag');
+export const getRepositoryScanning = deferred('getRepositoryScanning');
 export const getImageLayers = deferred('getImageLayers');
 export const readScanResult = deferred('readScanResult');
 export const waitForScan = deferred('waitForScan');

@@ -183,6 +183,9 @@ describe('Push Image… with a real docker engine', function () {
     assert.equal(result.layers?.total, 2);
     assert.equal(result.layers?.pushed, 2);
     assert.equal(result.layers?.existed, 0);
+    // The repository does not scan on push: the command says so instead of waiting for a scan.
+    assert.equal(result.scan?.outcome, 'not-scanned');
+    assert.match(result.scan?.message ?? '', /does not scan images on push: run Start Scan/);
 
     assert.equal(result.revealed, true);
     const selected = api.explorer.treeView.selection[0] as Partial<ImageNodeData> | undefined;

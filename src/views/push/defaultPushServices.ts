@@ -3,7 +3,7 @@
 // other ECR call of the views. The driver inherits VS Code's environment, so DOCKER_HOST,
 // DOCKER_CONTEXT and CONTAINER_HOST apply as they do in a terminal.
 import { CliError, ContainerCliDriver, gitShortSha, resolveContainerCli } from '../../push';
-import { createRepository, findImageByTag, getRegistryLogin, getRepository } from '../lazyEcr';
+import { createRepository, findImageByTag, getRegistryLogin, getRepository, getRepositoryScanning } from '../lazyEcr';
 import type { PushServices } from './pushServices';
 
 export const defaultPushServices: PushServices = {
@@ -12,6 +12,7 @@ export const defaultPushServices: PushServices = {
   gitShortSha,
   registryLogin: (ecr) => getRegistryLogin(ecr),
   findImageByTag: (ecr, repositoryName, tag) => findImageByTag(ecr, repositoryName, tag),
+  repositoryScanning: (ecr, repositoryName) => getRepositoryScanning(ecr, repositoryName),
   getRepository,
   createRepository,
   cliFailure: (error) => (error instanceof CliError ? error.failure : undefined),

@@ -115,8 +115,14 @@ async function presentScan(deps: PushDeps, image: ScannedImageRef, label: string
     return done;
   }
   if (dockerfile) {
-    // Before waiting: the diagnostics of this scan land on that Dockerfile.
+    // Before waiting: the diagnostics of this scan (or of a later Start Scan) land on that Dockerfile.
     await presenter.rememberSource(image, dockerfile);
+  }
+  const scanning = await deps.services.repositoryScanning(await deps.ecr(image.connection), image.repositoryName).catch(() => undefined);
+  if (scanning && !scanning.scansOnPush) {
+    const message = vscode.l10n.t('{0} does not scan images on push: run Start Scan on the image to scan it.', image.repositoryName);
+    deps.log.info(`Scan of ${label}: not scanned on push (${scanning.frequency})`);
+    return { ...done, scan: { outcome: 'not-scanned', message } };
   }
   const scan = await withCancellableProgress(deps.tap, 'scan', vscode.l10n.t('Waiting for the scan of {0}…', label), ({ progress, token }) =>
     presenter.waitAndPresent(image, progress, token),

@@ -6,28 +6,11 @@ import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { Image, Repository } from '../../ecr/model';
 import type { NewRepository } from '../../ecr/repositories';
 import type { ScannedImageRef, ScanPresentation, ScanPresenter } from '../scan/scanPresenter';
-import type { BuildEvent, CliFailure, ContainerEngine, LocalImage, PushEvent } from '../../push/model';
+import type { RepositoryScanning } from '../../ecr/scanConfiguration';
+import type { BuildEvent, CliFailure, LocalImage, PushEvent } from '../../push/model';
+import type { ContainerCli, LoginSession, PushSummary, RegistryLogin } from '../../push';
 
-export interface ContainerCli {
-  readonly engine: ContainerEngine;
-  readonly path: string;
-}
-
-export interface RegistryLogin {
-  readonly registryHost: string;
-  readonly username: string;
-  readonly password: string;
-}
-
-/** What withRegistryLogin hands to the work it wraps (opaque here: only the driver reads it). */
-export type LoginSession = object;
-
-export interface PushSummary {
-  readonly total: number;
-  readonly pushed: number;
-  readonly existed: number;
-  readonly mounted: number;
-}
+export type { ContainerCli, LoginSession, PushSummary, RegistryLogin };
 
 export interface PushDriver {
   listImages(signal?: AbortSignal): Promise<LocalImage[]>;
@@ -52,6 +35,8 @@ export interface PushServices {
   gitShortSha(folder: string): Promise<string | undefined>;
   registryLogin(ecr: ECRClient): Promise<RegistryLogin>;
   findImageByTag(ecr: ECRClient, repositoryName: string, tag: string): Promise<Image | undefined>;
+  /** Whether ECR will scan what is pushed to the repository; undefined when ECR did not say. */
+  repositoryScanning(ecr: ECRClient, repositoryName: string): Promise<RepositoryScanning | undefined>;
   getRepository(ecr: ECRClient, repositoryName: string): Promise<Repository>;
   createRepository(ecr: ECRClient, spec: NewRepository): Promise<Repository>;
   /** The failure a driver call rejected with (its CliError's), undefined for any other error. */
