@@ -41,10 +41,12 @@
     if (!state.severities.has(row.severity)) {
       return false;
     }
-    if (state.fix === 'yes' && !row.fixedVersion) {
+    // Basic scanning reports no fixed versions: the fix filter means nothing there.
+    const enhanced = state.data && state.data.scanType === 'ENHANCED';
+    if (enhanced && state.fix === 'yes' && !row.fixedVersion) {
       return false;
     }
-    if (state.fix === 'no' && row.fixedVersion) {
+    if (enhanced && state.fix === 'no' && row.fixedVersion) {
       return false;
     }
     const text = state.text.trim().toLowerCase();
@@ -93,6 +95,9 @@
       label.append(box, document.createTextNode(' ' + severity));
       fieldset.append(label);
     }
+    const fix = byId('fix');
+    fix.disabled = data.scanType !== 'ENHANCED';
+    fix.title = fix.disabled ? 'Basic scanning does not report fixed versions.' : '';
     const columns = ['Severity', 'Vulnerability', 'Package', 'Installed', 'Fixed in'];
     if (data.scanType === 'ENHANCED') {
       columns.push('Inspector score', 'EPSS', 'Exploit');
@@ -131,7 +136,15 @@
       } else {
         idCell.textContent = row.id;
       }
-      line.append(idCell, element('td', row.packageName || ''), element('td', row.installedVersion || ''), element('td', row.fixedVersion || 'no fix', row.fixedVersion ? '' : 'no-fix'));
+      const fixed = row.fixedVersion
+        ? element('td', row.fixedVersion)
+        : enhanced
+          ? element('td', 'no fix', 'no-fix')
+          : element('td', '—', 'not-reported');
+      if (!row.fixedVersion && !enhanced) {
+        fixed.title = 'Basic scanning does not report fixed versions; the advisory link says which version fixes it.';
+      }
+      line.append(idCell, element('td', row.packageName || ''), element('td', row.installedVersion || ''), fixed);
       if (enhanced) {
         line.append(element('td', row.inspectorScore || ''), element('td', row.epss || ''), element('td', row.exploitAvailable === undefined ? '' : row.exploitAvailable ? 'yes' : 'no'));
       }

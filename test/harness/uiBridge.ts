@@ -70,6 +70,8 @@ async function handle(
       );
       return reply(response, 200, { values });
     }
+    case '/frame':
+      return reply(response, 200, await inspectFrame(page, selector, (url.searchParams.get('count') ?? '').split('\n').filter(Boolean), url.searchParams.get('global') ?? ''));
     case '/click':
       await page.locator(selector).first().click({ timeout: 10_000 });
       return reply(response, 200, {});
@@ -85,6 +87,34 @@ async function handle(
     default:
       return reply(response, 404, { error: `unknown bridge call ${url.pathname}` });
   }
+}
+
+/**
+ * Webviews render in nested iframes that page.locator() does not enter: finds the first frame
+ * holding `selector` and answers its texts, how many elements match each `count` selector there,
+ * and the type of a global of that frame (to prove an injected script never ran).
+ */
+async function inspectFrame(
+  page: import('playwright-core').Page,
+  selector: string,
+  countSelectors: readonly string[],
+  globalName: string,
+): Promise<{ found: boolean; texts: string[]; counts: Record<string, number>; globalType: string }> {
+  for (const frame of page.frames()) {
+    const texts = await frame.locator(selector).allInnerTexts().catch(() => [] as string[]);
+    if (texts.length === 0) {
+      continue;
+    }
+    const counts: Record<string, number> = {};
+    for (const countSelector of countSelectors) {
+      counts[countSelector] = await frame.locator(countSelector).count();
+    }
+    const globalType = globalName
+      ? await frame.evaluate((name: string) => typeof (globalThis as Record<string, unknown>)[name], globalName)
+      : '';
+    return { found: true, texts, counts, globalType };
+  }
+  return { found: false, texts: [], counts: {}, globalType: '' };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

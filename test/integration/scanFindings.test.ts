@@ -9,6 +9,7 @@ import type { Connection } from '../../src/ecr/model';
 import type { ActionResult } from '../../src/views/explorer/actions/actionDeps';
 import type { ScanCommandResult } from '../../src/views/scan/registerScanViews';
 import { testEcr } from './testEcr';
+import { inspectFrame } from './uiBridge';
 import { waitUntil } from './waitFor';
 
 const ACCOUNT = '123456789012';
@@ -178,5 +179,18 @@ describe('scan findings', function () {
     assert.equal(html.includes(HOSTILE_DESCRIPTION), false, 'the description only appears escaped');
     assert.ok(html.includes('\\u003cimg src=x onerror=\\"window.__pwned = 2\\"\\u003e'), 'the description as escaped JSON');
     assert.equal(html.match(/<\/script>/g)?.length, 2, 'no hostile </script> closes a block');
+
+    // As rendered in the webview's frame: the hostile text shows literally, nothing was injected, nothing ran.
+    // (Basic findings carry no title, only the description; VS Code adds a script of its own to the frame.)
+    const rendered = await waitUntil(
+      () => inspectFrame('#rows', ['img', '#rows script', '#rows [onerror]'], '__pwned'),
+      (report) => report.texts.some((text) => text.includes(HOSTILE_ID)),
+      'the findings view renders the planted finding',
+    );
+    const table = rendered.texts.join('\n');
+    assert.ok(table.includes(HOSTILE_DESCRIPTION.trim()), `the description reads as text, markup and all: ${table}`);
+    assert.match(table, /CVE-2099-0001\tcoreutils\t9\.1-1\t—/, 'a basic finding shows no fixed version rather than "no fix"');
+    assert.deepEqual(rendered.counts, { img: 0, '#rows script': 0, '#rows [onerror]': 0 });
+    assert.equal(rendered.globalType, 'undefined', 'no planted script or handler ran');
   });
 });

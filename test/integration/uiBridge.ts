@@ -42,6 +42,22 @@ export async function attributesOf(selector: string, name: string): Promise<stri
   return values;
 }
 
+export interface FrameReport {
+  readonly found: boolean;
+  readonly texts: string[];
+  readonly counts: Record<string, number>;
+  readonly globalType: string;
+}
+
+/**
+ * Looks inside the page's frames (a webview's content is two iframes deep) for the first one
+ * holding `selector`: its texts, the number of elements matching each of `count`, and
+ * `typeof globalThis[global]` there.
+ */
+export async function inspectFrame(selector: string, count: readonly string[] = [], global = ''): Promise<FrameReport> {
+  return (await call('/frame', { selector, count: count.join('\n'), global })) as FrameReport;
+}
+
 export async function click(selector: string): Promise<void> {
   await call('/click', { selector });
 }
