@@ -7,15 +7,24 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateRepositoryCommand, DeleteRepositoryCommand, DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr';
+import {
+  CreateRepositoryCommand,
+  DeleteRepositoryCommand,
+  DescribeImagesCommand,
+  ECRClient,
+  GetRegistryScanningConfigurationCommand,
+  PutRegistryScanningConfigurationCommand,
+} from '@aws-sdk/client-ecr';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ImageNodeData } from '../../src/views/explorer/nodeTypes';
 import type { PushResult } from '../../src/views/push/pushDeps';
+import type { ScanCommandResult } from '../../src/views/scan/registerScanViews';
 import { ourExtension } from './extensionInfo';
 import { pick, PushPrompts, typeTag, type Answer } from './pushPrompts';
 import { testEcr } from './testEcr';
 import { docker, testDocker } from './testDocker';
+import { VULNERABLE_DPKG_STATUS } from './vulnerablePackages';
 import { waitUntil } from './waitFor';
 
 const env = testEcr();
@@ -262,5 +271,64 @@ describe('Push Image… with a real docker engine', function () {
     await waitUntil(() => dockerPushes().map((process) => process.args), (left) => !left.some((args) => args.includes(`/${name}:`)), 'no docker push process left', 10_000);
     assert.deepEqual(await imagesOf(name), [], 'nothing reached ECR');
     assertTemporaryConfigGone(watch.configs);
+  });
+
+  it('under enhanced scanning waits for Inspector\'s findings, whose fixed versions a RUN can be pinned to by quick fix', async () => {
+    const name = `${PREFIX}/enhanced`;
+    created.push(name);
+    const target = await repositoryNode(name);
+    const saved = (await ecr.send(new GetRegistryScanningConfigurationCommand({}))).scanningConfiguration;
+    await ecr.send(
+      new PutRegistryScanningConfigurationCommand({
+        scanType: 'ENHANCED',
+        rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: [{ filter: name, filterType: 'WILDCARD' }] }],
+      }),
+    );
+    let result: PushResult;
+    try {
+      await buildLocal('push-test-enhanced:1', { 'var/lib/dpkg/status': VULNERABLE_DPKG_STATUS });
+      answer([localImage('push-test-enhanced:1'), typeTag('1.0.0')]);
+      result = await run('pushImage', target);
+    } finally {
+      await ecr.send(new PutRegistryScanningConfigurationCommand({ scanType: saved?.scanType ?? 'BASIC', rules: saved?.rules ?? [] }));
+    }
+    assert.equal(result.outcome, 'done', JSON.stringify(result));
+    assert.equal(result.scan?.outcome, 'complete', JSON.stringify(result.scan));
+    assert.equal(result.scan?.result?.scanType, 'ENHANCED');
+    assert.ok(result.digest);
+
+    // The image was built in CI from a Dockerfile that installs these packages: its findings go on that RUN.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workspace is open');
+    const uri = vscode.Uri.joinPath(folder.uri, 'enhanced-scan', 'Dockerfile');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl libssl3 zlib1g\n'));
+    try {
+      const image = { connection, repositoryName: name, imageDigest: result.digest, tag: '1.0.0' };
+      const shown = await vscode.commands.executeCommand<ScanCommandResult>('ecrExplorer.showFindingsOnDockerfile', image, uri);
+      assert.equal(shown.outcome, 'done', JSON.stringify(shown));
+      const [diagnostic] = await waitUntil(
+        () => vscode.languages.getDiagnostics(uri).filter((item) => item.source === 'Amazon Inspector'),
+        (items) => items.length > 0,
+        'Inspector diagnostics on the Dockerfile',
+      );
+      assert.equal(diagnostic?.range.start.line, 1, 'on the RUN that installs the packages');
+      assert.match(diagnostic?.message ?? '', /^2 CRITICAL, 1 HIGH, 2 MEDIUM, 1 LOW: /);
+      assert.match(diagnostic?.message ?? '', /curl 7\.88\.1-10\+deb12u3 → 7\.88\.1-10\+deb12u4 \(CVE-2023-38545, CVE-2023-38546\)/);
+
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((action) => action.title);
+      const pinAll = actions.find((action) => /^Pin all fixed versions/.test(action.title));
+      assert.ok(pinAll?.edit, titles.join(' | '));
+      assert.ok(await vscode.workspace.applyEdit(pinAll.edit));
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.equal(
+        document.lineAt(1).text,
+        'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u4 libssl3=3.0.13-1~deb12u1 zlib1g=1:1.2.11.dfsg-2+deb11u2',
+      );
+    } finally {
+      await vscode.commands.executeCommand('ecrExplorer.clearScanFindings');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder.uri, 'enhanced-scan'), { recursive: true }).then(undefined, () => undefined);
+    }
   });
 });

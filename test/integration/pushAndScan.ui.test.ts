@@ -16,15 +16,9 @@ import { ourExtension } from './extensionInfo';
 import { testDocker } from './testDocker';
 import { pick, PushPrompts, typeTag } from './pushPrompts';
 import { testEcr } from './testEcr';
-import { screenshot, waitForTexts } from './uiBridge';
+import { VULNERABLE_DPKG_STATUS } from './vulnerablePackages';
+import { inspectFrame, screenshot, waitForTexts } from './uiBridge';
 import { waitUntil } from './waitFor';
-
-/** The same database ecr-local's own docker push test scans: 2 CRITICAL, 1 HIGH, 2 MEDIUM, 1 LOW. */
-const VULNERABLE_DPKG_STATUS = [
-  'Package: libssl3\nStatus: install ok installed\nArchitecture: amd64\nSource: openssl\nVersion: 3.0.7-1\nDescription: Secure Sockets Layer toolkit - shared libraries',
-  'Package: zlib1g\nStatus: install ok installed\nArchitecture: amd64\nSource: zlib\nVersion: 1:1.2.11.dfsg-2+deb11u1\nDescription: compression library - runtime',
-  'Package: curl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 7.88.1-10+deb12u3\nDescription: command line tool for transferring data with URL syntax',
-].join('\n\n');
 
 const DOCKERFILE = ['# The scan finds the packages of the status file: their findings belong on line 3.', 'FROM scratch', 'COPY status /var/lib/dpkg/status', 'COPY hello.txt /hello.txt', 'LABEL org.opencontainers.image.title="scan demo"', ''].join('\n');
 
@@ -134,8 +128,15 @@ describe('Build and Push… then the scan findings on the Dockerfile', function 
       (texts) => texts.some((text) => text.includes('was pushed, but its scan found 2 CRITICAL, 1 HIGH')),
       'the failOnSeverity error notification',
     );
+    // The screenshot shows the Problems panel and the rendered findings view, not the toasts.
+    await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await waitForTexts('.markers-panel .monaco-list-row', (texts) => texts.some((text) => text.includes('2 CRITICAL, 1 HIGH')), 'the scan finding in the Problems panel');
+    await waitUntil(
+      () => inspectFrame('#rows'),
+      (report) => report.texts.some((text) => text.includes('CVE-2022-37434')),
+      'the findings view rendered its rows',
+    );
     await screenshot('scan-problems');
   });
 });
