@@ -91,12 +91,13 @@ describe('the ECR view with repositories and images', function () {
     try {
       const finding = vscode.commands.executeCommand('ecrExplorer.findRepository');
       await type('team-b/work');
-      const rows = await waitForTexts(
+      // Typed a key at a time: rows of a shorter query may still show until the last keystroke's
+      // matches are drawn, so wait for a list that holds team-b/worker and nothing but matches.
+      await waitForTexts(
         `${QUICK_PICK_ROWS} .label-name`,
-        (texts) => texts.some((text) => text.includes('team-b/worker')),
-        'team-b/worker among the matches',
+        (texts) => texts.some((text) => text.includes('team-b/worker')) && texts.every((text) => text.includes('team-b/work')),
+        'team-b/worker among the matches, and only matches',
       );
-      assert.ok(rows.every((text) => text.includes('team-b/work')), `only matches: ${rows.join(' | ')}`);
       const descriptions = await waitForTexts(`${QUICK_PICK_ROWS} .label-description`, (texts) => texts.length > 0, 'profile · region');
       assert.ok(descriptions.some((text) => text.includes(`${profiles.healthy} · `)), descriptions.join(' | '));
       await screenshot('find-repository');
