@@ -1,6 +1,8 @@
 // The scan findings view (src/views/scan/findingsPanel.ts). Reads the findings from the page's
 // JSON block (or an 'update' message), renders them with textContent only: scanner text never
 // becomes HTML. Links go to the extension as a message; it opens http(s) URLs and nothing else.
+// Every word it shows comes translated in data.labels (templates with {0}, {1}… filled in here),
+// and dates are written in data.locale, the user's display language.
 /* global acquireVsCodeApi, document, window */
 (function () {
   'use strict';
@@ -13,7 +15,26 @@
     text: typeof saved.text === 'string' ? saved.text : '',
     only: undefined,
     data: undefined,
+    labels: {},
+    locale: undefined,
   };
+
+  /** A translated word, or a template with {0}, {1}… filled from the other arguments. */
+  function label(key) {
+    const values = Array.prototype.slice.call(arguments, 1);
+    const template = typeof state.labels[key] === 'string' ? state.labels[key] : '';
+    return template.replace(/\{(\d+)\}/g, (placeholder, index) => (values[Number(index)] !== undefined ? String(values[Number(index)]) : placeholder));
+  }
+
+  /** A date and time in the user's locale; the browser's own if that locale is not one it knows. */
+  function dateTime(iso) {
+    const date = new Date(iso);
+    try {
+      return date.toLocaleString(state.locale);
+    } catch {
+      return date.toLocaleString();
+    }
+  }
 
   function element(tag, text, className) {
     const node = document.createElement(tag);
@@ -59,19 +80,19 @@
 
   function renderHeader(data) {
     byId('image').textContent = data.image;
-    byId('scan').textContent = data.scanType + ' scan, ' + data.status + (data.completedAt ? ', completed ' + new Date(data.completedAt).toLocaleString() : '');
+    byId('scan').textContent = data.completedAt ? label('scanLineCompleted', data.scanType, data.status, dateTime(data.completedAt)) : label('scanLine', data.scanType, data.status);
     const summary = byId('summary');
     summary.replaceChildren();
     for (const severity of SEVERITIES) {
       const count = (data.counts && data.counts[severity]) || 0;
       if (count > 0) {
-        const badge = element('span', count + ' ' + severity, 'badge severity-' + severity.toLowerCase());
+        const badge = element('span', label('severityCount', count, severity), 'badge severity-' + severity.toLowerCase());
         badge.setAttribute('role', 'listitem');
         summary.append(badge);
       }
     }
     if (!summary.firstChild) {
-      summary.append(element('span', 'No findings', 'badge'));
+      summary.append(element('span', label('noFindings'), 'badge'));
     }
     const fieldset = byId('severities');
     for (const old of fieldset.querySelectorAll('label')) {
@@ -97,12 +118,12 @@
     }
     const fix = byId('fix');
     fix.disabled = data.scanType !== 'ENHANCED';
-    fix.title = fix.disabled ? 'Basic scanning does not report fixed versions.' : '';
-    const columns = ['Severity', 'Vulnerability', 'Package', 'Installed', 'Fixed in'];
+    fix.title = fix.disabled ? label('fixFilterDisabled') : '';
+    const columns = ['severity', 'vulnerability', 'package', 'installed', 'fixedIn'];
     if (data.scanType === 'ENHANCED') {
-      columns.push('Inspector score', 'EPSS', 'Exploit');
+      columns.push('inspectorScore', 'epss', 'exploit');
     }
-    byId('columns').replaceChildren(...columns.map((name) => element('th', name)));
+    byId('columns').replaceChildren(...columns.map((key) => element('th', label(key))));
   }
 
   function renderRows() {
@@ -139,14 +160,14 @@
       const fixed = row.fixedVersion
         ? element('td', row.fixedVersion)
         : enhanced
-          ? element('td', 'no fix', 'no-fix')
-          : element('td', '—', 'not-reported');
+          ? element('td', label('noFix'), 'no-fix')
+          : element('td', label('notReported'), 'not-reported');
       if (!row.fixedVersion && !enhanced) {
-        fixed.title = 'Basic scanning does not report fixed versions; the advisory link says which version fixes it.';
+        fixed.title = label('notReportedTooltip');
       }
       line.append(idCell, element('td', row.packageName || ''), element('td', row.installedVersion || ''), fixed);
       if (enhanced) {
-        line.append(element('td', row.inspectorScore || ''), element('td', row.epss || ''), element('td', row.exploitAvailable === undefined ? '' : row.exploitAvailable ? 'yes' : 'no'));
+        line.append(element('td', row.inspectorScore || ''), element('td', row.epss || ''), element('td', row.exploitAvailable === undefined ? '' : row.exploitAvailable ? label('exploitYes') : label('exploitNo')));
       }
       rows.push(line);
       if (row.title || row.description) {
@@ -164,7 +185,7 @@
       }
     }
     body.replaceChildren(...rows);
-    byId('shown').textContent = shown === data.rows.length ? shown + ' findings' : shown + ' of ' + data.rows.length + ' findings shown';
+    byId('shown').textContent = shown === data.rows.length ? label('findingsCount', shown) : label('findingsShown', shown, data.rows.length);
     const only = byId('only');
     only.hidden = !state.only;
     byId('only-label').textContent = state.only ? state.only.label : '';
@@ -173,6 +194,13 @@
   function show(data) {
     state.data = data;
     state.only = data.only;
+    // An update without words keeps the ones the page came with.
+    if (data.labels && typeof data.labels === 'object') {
+      state.labels = data.labels;
+    }
+    if (typeof data.locale === 'string') {
+      state.locale = data.locale;
+    }
     renderHeader(data);
     renderRows();
   }

@@ -2,7 +2,9 @@
 // a strict Content-Security-Policy (nothing remote, one script allowed by a per-page nonce),
 // and scanner text that only ever reaches the page as JSON inside a non-executable script
 // block, with every character that could end that block escaped. media/findings.js renders
-// it with textContent, never as HTML.
+// it with textContent, never as HTML. The page's words come from the caller (findingsPanel.ts
+// translates them with vscode.l10n) so that this file stays free of the editor: the static ones
+// are escaped into the markup, the rest travel in the same JSON block for the script.
 import { randomBytes } from 'node:crypto';
 import { SEVERITIES, type Severity } from '../../ecr/model';
 import type { ImageScanResult, ScanFinding } from '../../scan/model';
@@ -33,6 +35,55 @@ export interface FindingsViewData {
   readonly rows: readonly FindingRow[];
   /** Shown first: only these ids (a Dockerfile line's "Show N findings"), with what they are. */
   readonly only?: { readonly ids: readonly string[]; readonly label: string };
+}
+
+/**
+ * Every word the page shows, already translated. Templates hold {0}, {1}… placeholders that
+ * formatLabel (here, for the title) or media/findings.js (for counts and the scan line) fill in.
+ */
+export interface FindingsLabels {
+  /** {0}: the image. */
+  readonly pageTitle: string;
+  /** The severity filter's legend and the first column. */
+  readonly severity: string;
+  readonly fixFilter: string;
+  readonly fixAny: string;
+  readonly fixAvailable: string;
+  /** The fix filter's option and the "Fixed in" cell of an enhanced finding without a fix. */
+  readonly noFix: string;
+  readonly textFilter: string;
+  readonly textPlaceholder: string;
+  readonly showAll: string;
+  readonly vulnerability: string;
+  readonly package: string;
+  readonly installed: string;
+  readonly fixedIn: string;
+  readonly inspectorScore: string;
+  readonly epss: string;
+  readonly exploit: string;
+  /** {0}: BASIC or ENHANCED, {1}: the scan status. */
+  readonly scanLine: string;
+  /** As scanLine, {2}: when the scan completed, in the user's locale. */
+  readonly scanLineCompleted: string;
+  /** {0}: a count, {1}: a severity. */
+  readonly severityCount: string;
+  readonly noFindings: string;
+  /** {0}: the number of findings, all of them shown. */
+  readonly findingsCount: string;
+  /** {0}: the number shown, {1}: the number of findings. */
+  readonly findingsShown: string;
+  /** A basic finding's "Fixed in" cell (basic scanning reports no fixed versions) and its tooltip. */
+  readonly notReported: string;
+  readonly notReportedTooltip: string;
+  /** The fix filter's tooltip when it is off (basic scans). */
+  readonly fixFilterDisabled: string;
+  readonly exploitYes: string;
+  readonly exploitNo: string;
+}
+
+/** Fills a label's {0}, {1}… with values; a placeholder without a value stays as it is. */
+export function formatLabel(template: string, ...values: readonly string[]): string {
+  return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => values[Number(index)] ?? placeholder);
 }
 
 /** A link the page may open: http or https, nothing else (no command:, file:, javascript:). */
@@ -109,6 +160,9 @@ export interface PageParts {
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly data: FindingsViewData;
+  readonly labels: FindingsLabels;
+  /** The user's display language (vscode.env.language): the page's lang and its date format. */
+  readonly locale: string;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -116,16 +170,17 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function findingsHtml(parts: PageParts): string {
-  const { cspSource, nonce, scriptUri, styleUri, data } = parts;
+  const { cspSource, nonce, scriptUri, styleUri, data, labels, locale } = parts;
   const attribute = escapeHtml;
+  const text = escapeHtml;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attribute(locale)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attribute(styleUri)}">
-<title>${escapeHtml(`Scan findings: ${data.image}`)}</title>
+<title>${text(formatLabel(labels.pageTitle, data.image))}</title>
 </head>
 <body>
 <header>
@@ -134,17 +189,17 @@ export function findingsHtml(parts: PageParts): string {
 <div id="summary" role="list"></div>
 </header>
 <form id="filters" role="search">
-<fieldset id="severities"><legend>Severity</legend></fieldset>
-<label>Fix <select id="fix"><option value="any">any</option><option value="yes">fix available</option><option value="no">no fix</option></select></label>
-<label>Text <input id="text" type="search" placeholder="id, package, description"></label>
-<p id="only" hidden><span id="only-label"></span> <button type="button" id="show-all">Show all</button></p>
+<fieldset id="severities"><legend>${text(labels.severity)}</legend></fieldset>
+<label>${text(labels.fixFilter)} <select id="fix"><option value="any">${text(labels.fixAny)}</option><option value="yes">${text(labels.fixAvailable)}</option><option value="no">${text(labels.noFix)}</option></select></label>
+<label>${text(labels.textFilter)} <input id="text" type="search" placeholder="${attribute(labels.textPlaceholder)}"></label>
+<p id="only" hidden><span id="only-label"></span> <button type="button" id="show-all">${text(labels.showAll)}</button></p>
 </form>
 <p id="shown" role="status"></p>
 <table id="findings">
 <thead><tr id="columns"></tr></thead>
 <tbody id="rows"></tbody>
 </table>
-<script id="findings-data" type="application/json">${scriptJson(data)}</script>
+<script id="findings-data" type="application/json">${scriptJson({ ...data, labels, locale })}</script>
 <script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>
 </body>
 </html>
