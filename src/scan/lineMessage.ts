@@ -10,11 +10,14 @@ import { highestVersion } from './versionOrder';
 const MAX_MESSAGE_LENGTH = 200;
 const MAX_IDS_PER_PACKAGE = 2;
 
+/** What the message reads of a finding: the mapper passes its own one-shape copies of these fields. */
+export type MessageFinding = Pick<ScanFinding, 'id' | 'severity' | 'packageName' | 'installedVersion' | 'fixedVersion' | 'fixAvailable'>;
+
 /** Findings grouped by package (name + installed version), in the order of their worst finding; sorted findings in. */
-export function groupByPackage(sorted: readonly ScanFinding[]): ScanFinding[][] {
+export function groupByPackage<T extends MessageFinding>(sorted: readonly T[]): T[][] {
   // Keyed by name, then version: no key strings built per finding.
-  const byName = new Map<string | undefined, Map<string | undefined, ScanFinding[]>>();
-  const groups: ScanFinding[][] = [];
+  const byName = new Map<string | undefined, Map<string | undefined, T[]>>();
+  const groups: T[][] = [];
   for (const finding of sorted) {
     if (finding.packageName === undefined) {
       groups.push([finding]);
@@ -38,7 +41,7 @@ export function groupByPackage(sorted: readonly ScanFinding[]): ScanFinding[][] 
 }
 
 /** "openssl 3.0.11 → 3.0.15 (CVE-a, CVE-b +1)": the highest fixed version of the package's findings, or "no fix yet" when the scanner says so. */
-export function describePackage(group: readonly ScanFinding[]): string {
+export function describePackage(group: readonly MessageFinding[]): string {
   const first = group[0];
   const ids = group.slice(0, MAX_IDS_PER_PACKAGE).map((finding) => finding.id);
   const more = group.length - ids.length;
@@ -57,7 +60,7 @@ export function describePackage(group: readonly ScanFinding[]): string {
 }
 
 /** `sorted` must be sorted with compareFindings. */
-export function lineMessage(sorted: readonly ScanFinding[]): string {
+export function lineMessage(sorted: readonly MessageFinding[]): string {
   const packages = groupByPackage(sorted);
   let message = `${formatCounts(severityCounts(sorted))}:`;
   let shown = 0;

@@ -9,14 +9,15 @@
 //   4. else the final stage's FROM: the package came with the base image.
 // A layer that came with the base image also rules out step 2 (a language package of the base
 // image, e.g. npm's own dependencies in node:20, is not the app's lockfile's doing).
-// The Dockerfile is read once with the linter's model; each finding is then a few map lookups,
-// so 10,000 findings map in milliseconds. Nothing here throws on a malformed Dockerfile: what
+// The Dockerfile is read once with the linter's model; each finding is then a few map lookups
+// (memoised per package and per file), so 10,000 findings map in milliseconds. Nothing here throws on a malformed Dockerfile: what
 // cannot be placed (no FROM at all) is returned as `unmapped`.
 import type { Severity } from '../ecr/model';
 import { buildModel, type DockerfileModel, type Instruction, type Script, type Stage } from '../lint/model/dockerfile';
 import { isInstall, packageCommand, type Manager } from '../lint/model/packages';
 import type { ShellWord } from '../lint/model/shell';
 import type { Fix, Range, TextEdit } from '../lint/types';
+import { readFields, type FindingFields } from './findingFields';
 import { lineMessage } from './lineMessage';
 import type { ScanFinding } from './model';
 import {
@@ -31,7 +32,7 @@ import {
   readOperand,
   type PackageFamily,
 } from './packageNames';
-import { compareFindings, severityRank, sortFindings } from './severity';
+import { severityRank, sortFindings } from './severity';
 import { highestVersion } from './versionOrder';
 
 export type LineAnchor = 'run' | 'copy' | 'from' | 'layer';
@@ -81,18 +82,40 @@ interface Index {
   readonly rootFrom: Instruction;
   readonly layerPosition: ReadonlyMap<string, number>;
   readonly layerCount: number;
-  readonly copyMemo: Map<string, ScoredCopy | null>;
+  /** Per family, per package name as the finding spells it: the install that names it (null: none). */
+  readonly installMemo: Map<PackageFamily, Map<string, InstallSite | null>>;
+  /** Per family, per finding filePath: the copy that brought it (null: none). */
+  readonly copyMemo: Map<PackageFamily, Map<string, ScoredCopy | null>>;
 }
 
 interface Placement {
   readonly instruction: Instruction;
   readonly anchor: LineAnchor;
-  readonly site?: InstallSite;
+  readonly site: InstallSite | undefined;
 }
 
-interface Placed {
+/** A finding with its fields read once (see findingFields.ts) and the line it goes to. */
+interface Entry extends FindingFields {
   readonly placement: Placement;
-  readonly finding: ScanFinding;
+}
+
+function entryOf(index: Index, finding: ScanFinding): Entry {
+  const fields = readFields(finding);
+  // Field by field, not { ...fields }: V8 gives each spread copy a hidden class of its own, the
+  // very cost findingFields.ts avoids.
+  return {
+    finding,
+    id: fields.id,
+    severity: fields.severity,
+    packageName: fields.packageName,
+    installedVersion: fields.installedVersion,
+    fixedVersion: fields.fixedVersion,
+    fixAvailable: fields.fixAvailable,
+    packageManager: fields.packageManager,
+    filePath: fields.filePath,
+    sourceLayerHash: fields.sourceLayerHash,
+    placement: place(index, fields),
+  };
 }
 
 export function mapFindingsToDockerfile(text: string, findings: readonly ScanFinding[], options: MapOptions = {}): MappedFindings {
@@ -106,15 +129,16 @@ export function mapFindingsToDockerfile(text: string, findings: readonly ScanFin
   if (!index) {
     return { lines: [], unmapped: [...findings] };
   }
-  const groups = new Map<Instruction, Placed[]>();
+  const groups = new Map<Instruction, Entry[]>();
   for (const finding of findings) {
-    const placement = place(index, finding);
-    let group = groups.get(placement.instruction);
-    if (!group) {
-      group = [];
-      groups.set(placement.instruction, group);
+    const entry = entryOf(index, finding);
+    const instruction = entry.placement.instruction;
+    const group = groups.get(instruction);
+    if (group) {
+      group.push(entry);
+    } else {
+      groups.set(instruction, [entry]);
     }
-    group.push({ placement, finding });
   }
   const lines: LineFindings[] = [];
   for (const [instruction, group] of groups) {
@@ -149,7 +173,7 @@ function buildIndex(text: string, layerDigests: readonly string[]): Index | unde
   const layered = chain.flatMap((stage) => stage.instructions.filter((instruction) => LAYER_KEYWORDS.has(instruction.keyword)));
   const layerPosition = new Map<string, number>();
   layerDigests.forEach((digest, position) => layerPosition.set(digest, position));
-  return { model, final, installs, copies, layered, rootFrom: (chain[0] ?? final).from, layerPosition, layerCount: layerDigests.length, copyMemo: new Map() };
+  return { model, final, installs, copies, layered, rootFrom: (chain[0] ?? final).from, layerPosition, layerCount: layerDigests.length, installMemo: new Map(), copyMemo: new Map() };
 }
 
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
@@ -194,30 +218,46 @@ function copyPaths(instruction: Instruction): { sources: string[]; destinations:
   return { sources, destinations };
 }
 
-function place(index: Index, finding: ScanFinding): Placement {
+function place(index: Index, finding: FindingFields): Placement {
   const family = familyOfFinding(finding);
-  if (finding.packageName) {
-    const site = index.installs.get(packageKey(family, finding.packageName));
+  const packageName = finding.packageName;
+  if (packageName) {
+    const site = installFor(index, family, packageName);
     if (site) {
       return { instruction: site.instruction, anchor: 'run', site };
     }
   }
   const layer = layerInstruction(index, finding);
   if (layer !== 'base') {
-    const copy = copyFor(index, finding, family);
+    const copy = copyFor(index, finding.filePath ?? '', family);
     // A known layer outweighs a copy of the whole context (COPY . .): that only may have brought the file.
     if (copy && (layer === undefined || copy.score >= 2)) {
-      return { instruction: copy.instruction, anchor: 'copy' };
+      return { instruction: copy.instruction, anchor: 'copy', site: undefined };
     }
     if (layer) {
-      return { instruction: layer, anchor: 'layer' };
+      return { instruction: layer, anchor: 'layer', site: undefined };
     }
   }
-  return { instruction: layer === 'base' ? index.rootFrom : index.final.from, anchor: 'from' };
+  return { instruction: layer === 'base' ? index.rootFrom : index.final.from, anchor: 'from', site: undefined };
+}
+
+/** The install that names the package, memoised: thousands of findings share a few hundred names, and normalising a name costs string work. */
+function installFor(index: Index, family: PackageFamily, packageName: string): InstallSite | undefined {
+  let byName = index.installMemo.get(family);
+  if (!byName) {
+    byName = new Map();
+    index.installMemo.set(family, byName);
+  }
+  let site = byName.get(packageName);
+  if (site === undefined) {
+    site = index.installs.get(packageKey(family, packageName)) ?? null;
+    byName.set(packageName, site);
+  }
+  return site ?? undefined;
 }
 
 /** The instruction that made the finding's layer, 'base' for a base-image layer, undefined when not known. */
-function layerInstruction(index: Index, finding: ScanFinding): Instruction | 'base' | undefined {
+function layerInstruction(index: Index, finding: FindingFields): Instruction | 'base' | undefined {
   const position = finding.sourceLayerHash === undefined ? undefined : index.layerPosition.get(finding.sourceLayerHash);
   if (position === undefined) {
     return undefined;
@@ -233,14 +273,18 @@ interface ScoredCopy {
   readonly score: number;
 }
 
-/** The copy that brought the finding's package in, memoised per family and file (thousands of findings share a few). */
-function copyFor(index: Index, finding: ScanFinding, family: PackageFamily): ScoredCopy | undefined {
-  const file = family === 'os' ? (finding.filePath ?? '') : finding.filePath && manifestFamily(finding.filePath) ? baseName(finding.filePath) : '';
-  const key = `${family}\u0000${file}`;
-  let found = index.copyMemo.get(key);
+/** The copy that brought the finding's package in, memoised per family and filePath (thousands of findings share a few). */
+function copyFor(index: Index, filePath: string, family: PackageFamily): ScoredCopy | undefined {
+  let byPath = index.copyMemo.get(family);
+  if (!byPath) {
+    byPath = new Map();
+    index.copyMemo.set(family, byPath);
+  }
+  let found = byPath.get(filePath);
   if (found === undefined) {
+    const file = family === 'os' ? filePath : filePath && manifestFamily(filePath) ? baseName(filePath) : '';
     found = (family === 'os' ? databaseCopy(index, file) : lockfileCopy(index, file, family)) ?? null;
-    index.copyMemo.set(key, found);
+    byPath.set(filePath, found);
   }
   return found ?? undefined;
 }
@@ -311,18 +355,20 @@ function databaseCopy(index: Index, file: string): ScoredCopy | undefined {
 
 const ANCHOR_ORDER: readonly LineAnchor[] = ['run', 'copy', 'layer', 'from'];
 
-function lineOf(instruction: Instruction, placed: readonly Placed[]): LineFindings {
-  const findings = sortFindings(placed.map((entry) => entry.finding));
-  const bySite = new Map<InstallSite, ScanFinding[]>();
+function lineOf(instruction: Instruction, entries: readonly Entry[]): LineFindings {
+  const sorted = sortFindings(entries);
+  // Filled from the sorted entries, so each site's list is in compareFindings order too.
+  const bySite = new Map<InstallSite, Entry[]>();
   let anchorRank = ANCHOR_ORDER.length - 1;
-  for (const { placement, finding } of placed) {
-    anchorRank = Math.min(anchorRank, ANCHOR_ORDER.indexOf(placement.anchor));
-    if (placement.site) {
-      const list = bySite.get(placement.site);
+  for (const entry of sorted) {
+    const { anchor, site } = entry.placement;
+    anchorRank = Math.min(anchorRank, ANCHOR_ORDER.indexOf(anchor));
+    if (site) {
+      const list = bySite.get(site);
       if (list) {
-        list.push(finding);
+        list.push(entry);
       } else {
-        bySite.set(placement.site, [finding]);
+        bySite.set(site, [entry]);
       }
     }
   }
@@ -332,9 +378,9 @@ function lineOf(instruction: Instruction, placed: readonly Placed[]): LineFindin
     line: range.start.line,
     range,
     anchor,
-    findings,
-    severity: findings[0]?.severity ?? 'UNDEFINED',
-    message: lineMessage(findings),
+    findings: sorted.map((entry) => entry.finding),
+    severity: sorted[0]?.severity ?? 'UNDEFINED',
+    message: lineMessage(sorted),
     fixes: anchor === 'run' ? pinFixes(bySite) : [],
   };
 }
@@ -371,10 +417,11 @@ function compareRanges(a: Range, b: Range): number {
 }
 
 /** One fix per installed package with a known fixed version, plus "Pin all fixed versions" when there are several. */
-function pinFixes(bySite: ReadonlyMap<InstallSite, ScanFinding[]>): Fix[] {
+function pinFixes(bySite: ReadonlyMap<InstallSite, readonly Entry[]>): Fix[] {
   const single: Array<{ fix: Fix; edit: TextEdit; severity: number }> = [];
   for (const [site, list] of bySite) {
-    const fixable = list.filter((finding) => finding.fixedVersion).sort(compareFindings);
+    // `list` is sorted worst first, so the first fixable finding gives the fix's severity.
+    const fixable = list.filter((finding) => finding.fixedVersion);
     const fixed = highestVersion(fixable.map((finding) => finding.fixedVersion ?? ''));
     if (!fixed) {
       continue;

@@ -74,7 +74,7 @@ export function isOsPackageDatabase(path: string): boolean {
   return OS_PACKAGE_DATABASES.includes(clean) || OS_DATABASE_DIRECTORIES.some((directory) => clean.startsWith(directory));
 }
 
-export function familyOfFinding(finding: ScanFinding): PackageFamily {
+export function familyOfFinding(finding: Pick<ScanFinding, 'packageManager' | 'filePath'>): PackageFamily {
   const byScanner = finding.packageManager ? (FAMILY_OF_SCANNER[finding.packageManager] ?? FAMILY_OF_SCANNER[finding.packageManager.toUpperCase()]) : undefined;
   if (byScanner) {
     return byScanner;

@@ -47,8 +47,11 @@ export function formatCounts(counts: SeverityCounts): string {
   return parts.length > 0 ? parts.join(', ') : 'no findings';
 }
 
+/** What ordering findings reads of them. */
+export type SortableFinding = Pick<ScanFinding, 'severity' | 'id' | 'packageName'>;
+
 /** Worst severity first, then by id, then package: the order of lists and messages. */
-export function compareFindings(a: ScanFinding, b: ScanFinding): number {
+export function compareFindings(a: SortableFinding, b: SortableFinding): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
     compareText(a.id, b.id) ||
@@ -60,14 +63,14 @@ export function compareFindings(a: ScanFinding, b: ScanFinding): number {
  * `findings` in compareFindings order. Buckets by severity first, then sorts each bucket by id:
  * the same order as sort(compareFindings), with cheaper comparisons (10,000 findings a line).
  */
-export function sortFindings(findings: readonly ScanFinding[]): ScanFinding[] {
-  const buckets: ScanFinding[][] = SEVERITIES.map(() => []);
-  const unknown: ScanFinding[] = [];
+export function sortFindings<T extends SortableFinding>(findings: readonly T[]): T[] {
+  const buckets: T[][] = SEVERITIES.map(() => []);
+  const unknown: T[] = [];
   for (const finding of findings) {
     (buckets[RANKS[finding.severity] ?? -1] ?? unknown).push(finding);
   }
-  const byId = (a: ScanFinding, b: ScanFinding): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareText(a.packageName ?? '', b.packageName ?? ''));
-  const sorted: ScanFinding[] = [];
+  const byId = (a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareText(a.packageName ?? '', b.packageName ?? ''));
+  const sorted: T[] = [];
   for (const bucket of [...buckets, unknown]) {
     if (bucket.length > 1) {
       bucket.sort(byId);

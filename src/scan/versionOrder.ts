@@ -11,10 +11,16 @@ export function compareVersions(a: string, b: string): number {
   return epochA - epochB || compareRuns(restA, restB);
 }
 
-/** The highest of `versions` by compareVersions; undefined for an empty list. */
+/** The highest of `versions` by compareVersions (the first of equals); undefined for an empty list. */
 export function highestVersion(versions: Iterable<string>): string | undefined {
+  // A package's findings repeat a few fixed versions many times: compare each one once.
+  const seen = new Set<string>();
   let best: string | undefined;
   for (const version of versions) {
+    if (seen.has(version)) {
+      continue;
+    }
+    seen.add(version);
     if (best === undefined || compareVersions(version, best) > 0) {
       best = version;
     }
@@ -23,6 +29,9 @@ export function highestVersion(versions: Iterable<string>): string | undefined {
 }
 
 function splitEpoch(version: string): [number, string] {
+  if (!version.includes(':')) {
+    return [0, version];
+  }
   const match = /^(\d+):(.*)$/.exec(version);
   return match ? [Number(match[1]), match[2] ?? ''] : [0, version];
 }
@@ -69,10 +78,9 @@ function order(c: string): number {
   if (c === '~') {
     return -1;
   }
-  if (/[A-Za-z]/.test(c)) {
-    return c.charCodeAt(0);
-  }
-  return c.charCodeAt(0) + 256;
+  const code = c.charCodeAt(0);
+  const isLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return isLetter ? code : code + 256;
 }
 
 function compareNumbers(a: string, b: string): number {
