@@ -29,30 +29,14 @@ const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
   none: new Set(),
 };
 
+/** Every program name that is a Manager as written (pip's versioned names are matched apart). */
+const MANAGERS: ReadonlySet<string> = new Set<Manager>(['apt-get', 'apt', 'aptitude', 'apk', 'yum', 'dnf', 'microdnf', 'tdnf', 'zypper', 'npm', 'yarn', 'pnpm', 'gem', 'go', 'rpm']);
+
 function managerOf(name: string): Manager | undefined {
   if (/^pip(?:\d(?:\.\d+)?)?$/.test(name)) {
     return 'pip';
   }
-  switch (name) {
-    case 'apt-get':
-    case 'apt':
-    case 'aptitude':
-    case 'apk':
-    case 'yum':
-    case 'dnf':
-    case 'microdnf':
-    case 'tdnf':
-    case 'zypper':
-    case 'npm':
-    case 'yarn':
-    case 'pnpm':
-    case 'gem':
-    case 'go':
-    case 'rpm':
-      return name;
-    default:
-      return undefined;
-  }
+  return MANAGERS.has(name) ? (name as Manager) : undefined;
 }
 
 function optionFamily(manager: Manager): string {
