@@ -132,37 +132,36 @@ export class EcrClients {
   }
 
   private createClient(connection: Connection): ECRClient {
-    const named = connection.profile !== ENVIRONMENT_PROFILE;
-    const config: ECRClientConfig = {
-      region: connection.region,
-      credentials: this.credentialsOf(connection.profile),
-      retryStrategy: new QuotaAwareRetryStrategy(this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
-      ...(named ? { profile: connection.profile } : {}),
-      ...this.requestHandlerConfig(),
-    };
-    const client = new ECRClient(config);
+    const client = new ECRClient(this.clientConfig(connection));
     // Each profile's own endpoint override, not AWS_PROFILE's (see endpoints.ts).
-    const resolved = client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> };
-    resolved.serviceConfiguredEndpoint = () => configuredEndpoint('ECR', connection.profile, this.env);
+    this.useConfiguredEndpoint(client, 'ECR', connection);
     this.addRequestLog(client, connection);
     return client;
   }
 
   private createInspectorClient(connection: Connection): Inspector2Client {
-    const named = connection.profile !== ENVIRONMENT_PROFILE;
-    const config: Inspector2ClientConfig = {
+    const client = new Inspector2Client(this.clientConfig(connection));
+    // AWS_ENDPOINT_URL_INSPECTOR2, the profile's endpoint_url or its [services] inspector2 key.
+    this.useConfiguredEndpoint(client, 'Inspector2', connection);
+    this.addRequestLog(client, connection);
+    return client;
+  }
+
+  /** What every client of a connection shares: region, credentials, retries, profile, proxy. */
+  private clientConfig(connection: Connection): ECRClientConfig & Inspector2ClientConfig {
+    return {
       region: connection.region,
       credentials: this.credentialsOf(connection.profile),
       retryStrategy: new QuotaAwareRetryStrategy(this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
-      ...(named ? { profile: connection.profile } : {}),
+      ...(connection.profile !== ENVIRONMENT_PROFILE ? { profile: connection.profile } : {}),
       ...this.requestHandlerConfig(),
     };
-    const client = new Inspector2Client(config);
-    // AWS_ENDPOINT_URL_INSPECTOR2, the profile's endpoint_url or its [services] inspector2 key.
+  }
+
+  /** The SDK would read AWS_PROFILE's endpoint settings whatever profile the client has: read the connection's own. */
+  private useConfiguredEndpoint(client: ECRClient | Inspector2Client, service: 'ECR' | 'Inspector2', connection: Connection): void {
     const resolved = client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> };
-    resolved.serviceConfiguredEndpoint = () => configuredEndpoint('Inspector2', connection.profile, this.env);
-    this.addRequestLog(client, connection);
-    return client;
+    resolved.serviceConfiguredEndpoint = () => configuredEndpoint(service, connection.profile, this.env);
   }
 
   private credentialsOf(profile: string): AwsCredentialIdentityProvider {
