@@ -6,9 +6,7 @@ import { registerExplorer, VIEW_ID } from './views/explorer/registerExplorer';
 import type { ExplorerNode } from './views/explorer/explorerNodes';
 import type { ExplorerTree } from './views/explorer/explorerTree';
 import { replacePrompts } from './views/explorer/prompts';
-import { defaultPushServices } from './views/push/defaultPushServices';
-import { registerPush, type PushRegistration } from './views/push/registerPush';
-import { registerScanViews } from './views/scan/registerScanViews';
+import { registerPushAndScanLazily, type PushAndScanApi } from './views/pushAndScanLazily';
 import { SETTINGS_SECTION } from './views/settings';
 
 export { VIEW_ID };
@@ -30,7 +28,7 @@ export interface ExtensionApi {
     statusBarText(): string | undefined;
   };
   /** Push Image… and Build and Push…: their progress reports, each with a cancel(). */
-  readonly push: PushRegistration;
+  readonly push: PushAndScanApi;
 }
 
 // Activation registers providers and commands only: no network, no file scans, so that
@@ -53,9 +51,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
   );
   registerLintingLazily(context);
-  // Scan findings: diagnostics, findings view, FROM CodeLens; its presenter ends Start Scan and the push commands.
-  const scanPresenter = registerScanViews(context, { connections: explorer.connections, log });
-  const push = registerPush(context, explorer, log, { services: defaultPushServices, presenter: scanPresenter });
+  // Push and scan findings (diagnostics, findings view, FROM CodeLens) load on first use.
+  const push = registerPushAndScanLazily(context, explorer, log);
   log.info(`Activated in ${Date.now() - started} ms (settings section "${SETTINGS_SECTION}")`);
   return {
     explorer: {

@@ -2,26 +2,14 @@
 // Opening the ECR view must not pay for it: it is loaded, and its modules evaluated, when the
 // first Dockerfile is open. esbuild keeps a dynamically imported module's initialisation lazy.
 import * as vscode from 'vscode';
+import { whenDockerfileOpens } from '../dockerfileDocuments';
 import { SHOW_RULES_COMMAND } from './showRules';
 
 export function registerLintingLazily(context: vscode.ExtensionContext): void {
   let loaded: Promise<void> | undefined;
   const load = (): Promise<void> =>
     (loaded ??= import('./registerLinting').then(({ registerLinting }) => registerLinting(context)));
-  const isDockerfile = (document: vscode.TextDocument): boolean => document.languageId === 'dockerfile';
-
-  if (vscode.workspace.textDocuments.some(isDockerfile)) {
-    void load();
-  } else {
-    // A changed language mode reopens the document, so this also sees a file switched to Dockerfile.
-    const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
-      if (isDockerfile(document)) {
-        waiting.dispose();
-        void load();
-      }
-    });
-    context.subscriptions.push(waiting);
-  }
+  whenDockerfileOpens(context, () => void load());
 
   // The palette command exists from activation on; the rule list loads with it.
   context.subscriptions.push(

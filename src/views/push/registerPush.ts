@@ -1,26 +1,25 @@
-// Registers "ECR: Push Image…" and "ECR: Build and Push…". Each command resolves to a PushResult
-// (pushDeps.ts); the progress tap lets the integration tests follow and cancel a push.
+// The handlers of "ECR: Push Image…" and "ECR: Build and Push…", loaded on first use by
+// src/views/pushAndScanLazily.ts (which registers the commands at activation). Each resolves to a
+// PushResult (pushDeps.ts); the progress tap lets the integration tests follow and cancel a push.
 import * as vscode from 'vscode';
+import { PUSH_COMMANDS, type PushCommandId } from '../commandIds';
 import type { Explorer } from '../explorer/registerExplorer';
 import { revealImage } from '../explorer/revealImage';
 import { buildAndPush } from './buildAndPush';
-import { ProgressTap } from './progress';
+import type { ProgressTap } from './progress';
 import type { PushDeps, PushResult } from './pushDeps';
 import { pushImage } from './pushImage';
 import type { PushScanPresenter, PushServices } from './pushServices';
 
-export interface PushRegistration {
-  /** Every progress report of a build, push or scan wait, with a cancel(). */
-  readonly onDidReportProgress: ProgressTap['onDidReport'];
-}
+export type PushCommands = Record<PushCommandId, (argument?: unknown) => Promise<PushResult>>;
 
-export function registerPush(
+export function pushCommands(
   context: vscode.ExtensionContext,
   explorer: Explorer,
   log: vscode.LogOutputChannel,
-  options: { readonly services: PushServices; readonly presenter?: PushScanPresenter },
-): PushRegistration {
-  const tap = new ProgressTap();
+  options: { readonly services: PushServices; readonly presenter?: PushScanPresenter; readonly tap: ProgressTap },
+): PushCommands {
+  const { tap } = options;
   const deps: PushDeps = {
     services: options.services,
     ecr: (connection) => explorer.connections.ecr(connection),
@@ -47,10 +46,8 @@ export function registerPush(
         return { outcome: 'failed', reason: 'unknown', message };
       }
     };
-  context.subscriptions.push(
-    tap,
-    vscode.commands.registerCommand('ecrExplorer.pushImage', guarded((node) => pushImage(deps, node))),
-    vscode.commands.registerCommand('ecrExplorer.buildAndPush', guarded((resource) => buildAndPush(deps, resource))),
-  );
-  return { onDidReportProgress: tap.onDidReport };
+  return {
+    [PUSH_COMMANDS.pushImage]: guarded((node) => pushImage(deps, node)),
+    [PUSH_COMMANDS.buildAndPush]: guarded((resource) => buildAndPush(deps, resource)),
+  };
 }

@@ -1,13 +1,15 @@
-// The one ScanPresenter of the running extension, for actions registered elsewhere (the
-// explorer's Start Scan) that cannot be handed it: set by registerScanViews at activation.
+// The ScanPresenter of the running extension, for actions registered elsewhere (the explorer's
+// Start Scan) that cannot be handed it. The scan views load on first use, so this hands out a
+// loader: set at activation by src/views/pushAndScanLazily.ts.
 import type { ScanPresenter } from './scanPresenter';
 
-let active: ScanPresenter | undefined;
+let load: (() => Promise<ScanPresenter>) | undefined;
 
-export function setActiveScanPresenter(presenter: ScanPresenter | undefined): void {
-  active = presenter;
+export function setScanPresenterLoader(loader: (() => Promise<ScanPresenter>) | undefined): void {
+  load = loader;
 }
 
-export function activeScanPresenter(): ScanPresenter | undefined {
-  return active;
+/** The presenter, loading the scan views if need be; undefined when none was set (unit tests). */
+export async function activeScanPresenter(): Promise<ScanPresenter | undefined> {
+  return load?.();
 }

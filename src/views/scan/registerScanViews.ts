@@ -3,13 +3,13 @@
 // ScanCommandResult that tests can check) and the ScanPresenter that Start Scan and the push
 // commands end with.
 import * as vscode from 'vscode';
+import { SCAN_COMMANDS, type ScanCommandId } from '../commandIds';
 import { reachesSeverity } from '../../scan';
 import type { ImageScanResult } from '../../scan/model';
 import type { ExplorerConnections } from '../explorer/connections';
 import { asImageLike, digestOf } from '../explorer/actions/targets';
 import { prompts } from '../explorer/prompts';
 import { SETTINGS_SECTION } from '../settings';
-import { setActiveScanPresenter } from './activePresenter';
 import { FindingsPanels } from './findingsPanel';
 import type { FindingsViewData } from './findingsHtml';
 import { FromLensProvider } from './fromLens';
@@ -21,11 +21,6 @@ import { ScanPresenter, type ScannedImageRef } from './scanPresenter';
 import { SourceStore } from './sourceStore';
 import { describeAwsProblem } from '../../ecr/awsProblems';
 
-export const SCAN_COMMANDS = {
-  showScanFindings: 'ecrExplorer.showScanFindings',
-  showFindingsOnDockerfile: 'ecrExplorer.showFindingsOnDockerfile',
-  clearScanFindings: 'ecrExplorer.clearScanFindings',
-} as const;
 
 /** What the scan commands resolve to (vscode.commands.executeCommand hands it to tests). */
 export type ScanCommandResult =
@@ -49,7 +44,17 @@ export interface ScanViewsDeps {
 
 const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [{ language: 'dockerfile' }, { pattern: '**/{Dockerfile,*.Dockerfile,Dockerfile.*,Containerfile}' }];
 
-export function registerScanViews(context: vscode.ExtensionContext, deps: ScanViewsDeps): ScanPresenter {
+/** What the lazily loaded scan views hand back: the presenter and the scan commands' handlers. */
+export interface ScanViews {
+  readonly presenter: ScanPresenter;
+  readonly commands: Record<ScanCommandId, (...args: unknown[]) => Promise<ScanCommandResult>>;
+}
+
+/**
+ * Registers the providers and listeners of the scan views. Their commands are registered at
+ * activation by src/views/pushAndScanLazily.ts, which loads this module on first use.
+ */
+export function registerScanViews(context: vscode.ExtensionContext, deps: ScanViewsDeps): ScanViews {
   const { log } = deps;
   const ecr = new ScanEcr(deps.connections);
   const sources = new SourceStore(context.workspaceState);
@@ -87,7 +92,6 @@ export function registerScanViews(context: vscode.ExtensionContext, deps: ScanVi
     },
     log,
   });
-  setActiveScanPresenter(presenter);
 
   /** Brings back the diagnostics of a remembered Dockerfile opened in a later session (once). */
   const restored = new Set<string>();
@@ -200,13 +204,9 @@ export function registerScanViews(context: vscode.ExtensionContext, deps: ScanVi
     diagnostics,
     panels,
     lenses,
-    { dispose: () => setActiveScanPresenter(undefined) },
     vscode.languages.registerCodeActionsProvider(DOCKERFILE_SELECTOR, new ScanCodeActionProvider(diagnostics, ecr), ScanCodeActionProvider.metadata),
     vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, lenses),
     vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, lenses),
-    vscode.commands.registerCommand(SCAN_COMMANDS.showScanFindings, run(showScanFindings)),
-    vscode.commands.registerCommand(SCAN_COMMANDS.showFindingsOnDockerfile, run(showFindingsOnDockerfile)),
-    vscode.commands.registerCommand(SCAN_COMMANDS.clearScanFindings, run(clearScanFindings)),
     vscode.workspace.onDidOpenTextDocument(restore),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.scanCodeLens`)) {
@@ -221,7 +221,14 @@ export function registerScanViews(context: vscode.ExtensionContext, deps: ScanVi
   for (const document of vscode.workspace.textDocuments) {
     restore(document);
   }
-  return presenter;
+  return {
+    presenter,
+    commands: {
+      [SCAN_COMMANDS.showScanFindings]: run(showScanFindings),
+      [SCAN_COMMANDS.showFindingsOnDockerfile]: run(showFindingsOnDockerfile),
+      [SCAN_COMMANDS.clearScanFindings]: run(clearScanFindings),
+    },
+  };
 }
 
 function fail(log: vscode.LogOutputChannel, message: string): ScanCommandResult {

@@ -43,7 +43,7 @@ async function scan(deps: ExplorerActionDeps, image: ImageLike): Promise<ActionR
     return reportProblem(deps, outcome.error, connection, vscode.l10n.t('Could not start a scan of {0}', name), () => scan(deps, image));
   }
   deps.tree.refresh(repositoryNode(connection, repository));
-  const presenter = activeScanPresenter();
+  const presenter = await activeScanPresenter();
   if (!presenter) {
     return reportSuccess(deps, vscode.l10n.t('Scan of {0} started ({1})', name, outcome.value.status));
   }
