@@ -185,7 +185,8 @@
       }
     }
     body.replaceChildren(...rows);
-    byId('shown').textContent = shown === data.rows.length ? label('findingsCount', shown) : label('findingsShown', shown, data.rows.length);
+    byId('shown').textContent =
+      shown !== data.rows.length ? label('findingsShown', shown, data.rows.length) : shown === 1 ? label('oneFinding') : label('findingsCount', shown);
     const only = byId('only');
     only.hidden = !state.only;
     byId('only-label').textContent = state.only ? state.only.label : '';

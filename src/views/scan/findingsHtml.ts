@@ -68,6 +68,8 @@ export interface FindingsLabels {
   /** {0}: a count, {1}: a severity. */
   readonly severityCount: string;
   readonly noFindings: string;
+  /** Exactly one finding, all shown (l10n has no plural forms: a string of its own). */
+  readonly oneFinding: string;
   /** {0}: the number of findings, all of them shown. */
   readonly findingsCount: string;
   /** {0}: the number shown, {1}: the number of findings. */

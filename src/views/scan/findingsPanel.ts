@@ -44,6 +44,7 @@ export function findingsLabels(): FindingsLabels {
     scanLineCompleted: vscode.l10n.t({ message: '{0} scan, {1}, completed {2}', comment: ['{0}: BASIC or ENHANCED, {1}: the scan status, such as COMPLETE, {2}: date and time'] }),
     severityCount: vscode.l10n.t({ message: '{0} {1}', comment: ['A summary badge. {0}: a number of findings, {1}: their severity, such as HIGH'] }),
     noFindings: vscode.l10n.t('No findings'),
+    oneFinding: vscode.l10n.t('1 finding'),
     findingsCount: vscode.l10n.t('{0} findings'),
     findingsShown: vscode.l10n.t('{0} of {1} findings shown'),
     notReported: vscode.l10n.t({ message: '—', comment: ['A fixed version that basic scanning does not report'] }),

@@ -23,6 +23,7 @@ export const ENGLISH_LABELS: FindingsLabels = {
   scanLineCompleted: '{0} scan, {1}, completed {2}',
   severityCount: '{0} {1}',
   noFindings: 'No findings',
+  oneFinding: '1 finding',
   findingsCount: '{0} findings',
   findingsShown: '{0} of {1} findings shown',
   notReported: '—',

@@ -178,6 +178,7 @@ describe('findings view script', () => {
     assert.equal(part(basicPage, 'scan').textContent, 'BASIC scan, COMPLETE');
     assert.deepEqual(texts(part(basicPage, 'columns'), 'th'), ['Severity', 'Vulnerability', 'Package', 'Installed', 'Fixed in']);
     assert.deepEqual(rowTexts(basicPage), ['HIGH\tCVE-2099-0001\tcoreutils\t9.1-1\t—']);
+    assert.equal(part(basicPage, 'shown').textContent, '1 finding');
     const notReported = part(basicPage, 'rows').elements().find((element) => element.className === 'not-reported');
     assert.equal(notReported?.title, 'Basic scanning does not report fixed versions; the advisory link says which version fixes it.');
     assert.equal(part(basicPage, 'fix').title, 'Basic scanning does not report fixed versions.');
