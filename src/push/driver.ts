@@ -236,6 +236,33 @@ export class ContainerCliDriver {
     }
   }
 
+  /**
+   * The whole push as a user runs it: tag `source` as `reference`, log in, push. The tag is local
+   * and needs no login, so it runs while the login does (one process less on the push's path).
+   * `onLoggedIn` is told when both are done and the upload starts.
+   */
+  async tagAndPush(
+    login: RegistryLogin,
+    source: string,
+    reference: string,
+    onEvent: (event: PushEvent) => void,
+    options: { readonly signal?: AbortSignal; readonly onLoggedIn?: () => void } = {},
+  ): Promise<PushResult> {
+    const { signal } = options;
+    const tagging = this.tag(source, reference, signal);
+    // Awaited inside the login; a failed login must not leave its rejection unhandled.
+    tagging.catch(() => undefined);
+    return this.withRegistryLogin(
+      login,
+      async (session) => {
+        await tagging;
+        options.onLoggedIn?.();
+        return this.push(reference, session, onEvent, signal);
+      },
+      signal,
+    );
+  }
+
   async push(reference: string, session: LoginSession, onEvent: (event: PushEvent) => void, signal?: AbortSignal): Promise<PushResult> {
     const parser = new PushProgressParser(this.engine);
     const emit = (event: PushEvent): void => {

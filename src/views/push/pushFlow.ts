@@ -57,30 +57,23 @@ export async function pushToRepository(deps: PushDeps, request: PushRequest): Pr
   const reference = `${login.registryHost}/${repositoryName}:${tag}`;
 
   const tally = new LayerTally();
-  let pushed: Awaited<ReturnType<PushDriver['push']>>;
+  let pushed: Awaited<ReturnType<PushDriver['tagAndPush']>>;
   try {
     pushed = await withCancellableProgress(deps.tap, 'push', vscode.l10n.t('Pushing {0}', label), async ({ report, signal }) => {
       report(vscode.l10n.t('Logging in to {0}…', login.registryHost));
-      return request.driver.withRegistryLogin(
+      let shown = 0;
+      return request.driver.tagAndPush(
         login,
-        async (session) => {
-          await request.driver.tag(request.source, reference, signal);
-          report(tally.message());
-          let shown = 0;
-          return request.driver.push(
-            reference,
-            session,
-            (event) => {
-              if (tally.apply(event)) {
-                const fraction = tally.fraction() * 100;
-                report(tally.message(), fraction - shown);
-                shown = Math.max(shown, fraction);
-              }
-            },
-            signal,
-          );
+        request.source,
+        reference,
+        (event) => {
+          if (tally.apply(event)) {
+            const fraction = tally.fraction() * 100;
+            report(tally.message(), fraction - shown);
+            shown = Math.max(shown, fraction);
+          }
         },
-        signal,
+        { signal, onLoggedIn: () => report(tally.message()) },
       );
     });
   } catch (error) {

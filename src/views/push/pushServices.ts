@@ -15,8 +15,13 @@ export type { ContainerCli, LoginSession, PushSummary, RegistryLogin };
 export interface PushDriver {
   listImages(signal?: AbortSignal): Promise<LocalImage[]>;
   tag(source: string, target: string, signal?: AbortSignal): Promise<void>;
-  withRegistryLogin<T>(login: RegistryLogin, work: (session: LoginSession) => Promise<T>, signal?: AbortSignal): Promise<T>;
-  push(reference: string, session: LoginSession, onEvent: (event: PushEvent) => void, signal?: AbortSignal): Promise<{ digest: string; tag?: string; layers: PushSummary }>;
+  tagAndPush(
+    login: RegistryLogin,
+    source: string,
+    reference: string,
+    onEvent: (event: PushEvent) => void,
+    options?: { readonly signal?: AbortSignal; readonly onLoggedIn?: () => void },
+  ): Promise<{ digest: string; tag?: string; layers: PushSummary }>;
   build(
     options: { dockerfile: string; context: string; tags: string[] },
     onEvent: (event: BuildEvent) => void,

@@ -148,6 +148,31 @@ describe('container CLI driver (fake CLI)', function () {
       assert.equal(push?.dockerConfig, fake.calls()[0]?.dockerConfig, 'the push uses the login\'s config');
     });
 
+    it('tags and logs in, then pushes the tagged reference with the login\'s config and removes it (tagAndPush)', async () => {
+      const recorded = fixture('docker-push-fresh');
+      const driver = docker({ login: {}, tag: {}, push: { stdout: recorded.stdout } });
+      let loggedIn = 0;
+      const result = await driver.tagAndPush(LOGIN, 'local/app:1', '127.0.0.1:5000/team-a/api:1.0.0', () => undefined, { onLoggedIn: () => loggedIn++ });
+      assert.match(result.digest, /^sha256:[0-9a-f]{64}$/);
+      assert.equal(loggedIn, 1);
+      const calls = fake.calls();
+      assert.deepEqual(calls.map((call) => call.argv[0]).sort(), ['login', 'push', 'tag']);
+      assert.equal(calls[2]?.argv[0], 'push', 'the push starts last');
+      assert.deepEqual(calls.find((call) => call.argv[0] === 'tag')?.argv, ['tag', 'local/app:1', '127.0.0.1:5000/team-a/api:1.0.0']);
+      const login = calls.find((call) => call.argv[0] === 'login');
+      assert.equal(calls[2]?.dockerConfig, login?.dockerConfig, 'the push uses the login\'s config');
+      assert.equal(existsSync(login?.dockerConfig ?? ''), false, 'the temporary config is gone');
+    });
+
+    it('does not push when the tag fails, and removes the login (tagAndPush)', async () => {
+      const driver = docker({ login: {}, tag: { stderr: fixture('docker-push-no-local-image').stderr, exitCode: 1 } });
+      const error = await rejection(driver.tagAndPush(LOGIN, 'gone:1', '127.0.0.1:5000/team-a/api:1', () => undefined));
+      assert.notEqual(error.failure.kind, 'cancelled');
+      assert.equal(fake.calls().some((call) => call.argv[0] === 'push'), false);
+      const login = fake.calls().find((call) => call.argv[0] === 'login');
+      assert.equal(existsSync(login?.dockerConfig ?? ''), false);
+    });
+
     it('rejects with the mapped failure of a recorded failed push', async () => {
       const recorded = fixture('docker-push-immutable-tag');
       const driver = docker({ login: {}, push: { stdout: recorded.stdout, stderr: recorded.stderr, exitCode: 1 } });
