@@ -10,18 +10,13 @@ import { ECRClient, paginateDescribeRepositories } from '@aws-sdk/client-ecr';
 import { startEcrLocal } from '../ecr-local/ecrLocal';
 import { seedBulkRepositories } from '../ecr-local/seed/bulkRepositories';
 import { EcrLocalStore } from '../ecr-local/store';
+import { median } from './stats';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 const COUNT = Number(process.env['ECR_EXPLORER_BENCH_REPOSITORIES'] ?? 100_000);
 const ROUNDS = Number(process.env['ECR_EXPLORER_BENCH_ROUNDS'] ?? 3);
 const REGION = 'eu-west-1';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 async function seedBench(): Promise<number> {
   const rounds: number[] = [];

@@ -9,22 +9,12 @@ import { performance } from 'node:perf_hooks';
 import { validate } from 'dockerfile-utils';
 import { lint } from '../../src/lint/engine';
 import { generateCorpus } from './lintCorpus';
+import { median, percentile } from './stats';
 
 const FILES = Number(process.env.ECR_EXPLORER_BENCH_LINT_FILES ?? 1000);
 const ROUNDS = Number(process.env.ECR_EXPLORER_BENCH_LINT_ROUNDS ?? 5);
 const KEYSTROKES = Number(process.env.ECR_EXPLORER_BENCH_KEYSTROKES ?? 301);
 const TODAY = new Date('2025-06-01T00:00:00Z');
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
-}
 
 /** Runs `each` over every file once; returns the elapsed milliseconds and what it counted. */
 function pass(files: readonly string[], each: (text: string) => number): { ms: number; count: number } {

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Severity } from '../../src/ecr/model';
 import { mapFindingsToDockerfile } from '../../src/scan/mapFindings';
 import type { ScanFinding } from '../../src/scan/model';
+import { median, percentile } from './stats';
 
 const FINDINGS = Number(process.env['ECR_EXPLORER_BENCH_SCAN_FINDINGS'] ?? 10_000);
 const RUNS = Number(process.env['ECR_EXPLORER_BENCH_SCAN_RUNS'] ?? 31);
@@ -119,17 +120,6 @@ function generateFindings(count: number): ScanFinding[] {
     }
   }
   return findings;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }
 
 function main(): void {
