@@ -22,7 +22,7 @@ import type { PushResult } from '../../src/views/push/pushDeps';
 import type { ScanCommandResult } from '../../src/views/scan/registerScanViews';
 import { ourExtension } from './extensionInfo';
 import { pick, PushPrompts, typeTag, type Answer } from './pushPrompts';
-import { testEcr } from './testEcr';
+import { setEcrFaults, testEcr } from './testEcr';
 import { docker, testDocker } from './testDocker';
 import { VULNERABLE_DPKG_STATUS } from './vulnerablePackages';
 import { waitUntil } from './waitFor';
@@ -271,6 +271,26 @@ describe('Push Image… with a real docker engine', function () {
     await waitUntil(() => dockerPushes().map((process) => process.args), (left) => !left.some((args) => args.includes(`/${name}:`)), 'no docker push process left', 10_000);
     assert.deepEqual(await imagesOf(name), [], 'nothing reached ECR');
     assertTemporaryConfigGone(watch.configs);
+  });
+
+  it('says what to do when the AWS credentials have expired, and pushes nothing', async () => {
+    const name = `${PREFIX}/expired`;
+    created.push(name);
+    const target = await repositoryNode(name);
+    await buildLocal('push-test-expired:1', { 'etc/expired.txt': `expired ${PREFIX}\n` });
+    answer([localImage('push-test-expired:1'), typeTag('1')]);
+    await setEcrFaults('expired-token');
+    let result: PushResult;
+    try {
+      result = await run('pushImage', target);
+    } finally {
+      await setEcrFaults('');
+    }
+    assert.equal(result.outcome, 'failed', JSON.stringify(result));
+    assert.equal(result.reason, 'aws');
+    assert.match(result.message ?? '', /credentials of profile .+ have expired/i);
+    assert.match(result.message ?? '', /then retry/i);
+    assert.deepEqual(await imagesOf(name), [], 'nothing reached ECR');
   });
 
   it('under enhanced scanning waits for Inspector\'s findings, whose fixed versions a RUN can be pinned to by quick fix', async () => {

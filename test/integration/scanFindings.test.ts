@@ -112,6 +112,14 @@ describe('scan findings', function () {
     assert.ok(Number(moved[2]) > 0 && Number(moved[2]) <= Number(moved[3]), move.title);
     assert.ok(await vscode.workspace.applyEdit(move.edit));
     assert.equal(document.lineAt(1).text, `FROM ${host}/base/debian:${moved[1]}`);
+
+    const cleared = await vscode.commands.executeCommand<ScanCommandResult>('ecrExplorer.clearScanFindings');
+    assert.equal(cleared.outcome, 'done', JSON.stringify(cleared));
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(document.uri).filter((item) => item.source === 'ECR scan'),
+      [],
+      'Clear Scan Findings removes the scan diagnostics',
+    );
   });
 
   it('shows a CodeLens and hover on a FROM naming a seeded image, and says plainly when the tag is missing', async () => {
