@@ -273,6 +273,28 @@ describe('Push Image… with a real docker engine', function () {
     assertTemporaryConfigGone(watch.configs);
   });
 
+  it('Build and Push of a Dockerfile whose build fails names the failing step, and pushes nothing', async () => {
+    const name = `${PREFIX}/broken`;
+    created.push(name);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workspace is open');
+    const service = vscode.Uri.joinPath(folder.uri, 'broken-build');
+    const dockerfileUri = vscode.Uri.joinPath(service, 'Dockerfile');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(service, 'present.txt'), Buffer.from('here\n'));
+    await vscode.workspace.fs.writeFile(dockerfileUri, Buffer.from('FROM scratch\nCOPY present.txt /present.txt\nCOPY missing.txt /missing.txt\n'));
+    try {
+      // Target (a repository created on the way), tag, then the build context.
+      answer([pick((_label, item) => item.action === 'create'), () => name, typeTag('1'), pick((_label, item) => item.folder === service.fsPath)]);
+      const result = await run('buildAndPush', dockerfileUri);
+      assert.equal(result.outcome, 'failed', JSON.stringify(result));
+      assert.equal(result.reason, 'build-failed');
+      assert.match(result.message ?? '', /^The build failed at step 3\/3 \(COPY missing\.txt \/missing\.txt\): COPY failed: file not found in build context/);
+      assert.deepEqual(await imagesOf(name), [], 'nothing reached ECR');
+    } finally {
+      await vscode.workspace.fs.delete(service, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   it('says what to do when the AWS credentials have expired, and pushes nothing', async () => {
     const name = `${PREFIX}/expired`;
     created.push(name);
