@@ -123,10 +123,15 @@ describe('scan findings', function () {
   });
 
   it('shows a CodeLens and hover on a FROM naming a seeded image, and says plainly when the tag is missing', async () => {
-    const document = await dockerfile('Dockerfile.lens', [`FROM ${host}/team-a/api:v1.5.0 AS app`, `FROM ${host}/team-a/api:no-such-tag`]);
+    const pinned = await digestOf('team-a/api', 'v1.5.0');
+    const document = await dockerfile('Dockerfile.lens', [
+      `FROM ${host}/team-a/api:v1.5.0 AS app`,
+      `FROM ${host}/team-a/api:no-such-tag`,
+      `FROM ${host}/team-a/api@${pinned}`,
+    ]);
     const lenses = await waitUntil(
       async () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri),
-      (items) => items.filter((lens) => lens.command?.title.startsWith('$(')).length >= 2,
+      (items) => items.filter((lens) => lens.command?.title.startsWith('$(')).length >= 3,
       'the FROM CodeLenses',
       30_000,
     );
@@ -134,6 +139,8 @@ describe('scan findings', function () {
     assert.match(titles.get(0) ?? '', /^\$\(shield\) (\d+ (CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL)(, )?)+|no findings · pushed (2 days ago|\d+ (hours|days) ago)$/);
     assert.match(titles.get(0) ?? '', /· pushed /);
     assert.equal(titles.get(1), `$(warning) api:no-such-tag is not in repository team-a/api (profile ${env.profiles.healthy}, ${env.region})`);
+    // The same image named by digest gets the same summary as by its tag.
+    assert.equal(titles.get(2), titles.get(0), 'a FROM pinned by digest finds the image too');
     const found = lenses.find((lens) => lens.range.start.line === 0);
     assert.equal(found?.command?.command, 'ecrExplorer.showScanFindings');
 
