@@ -18,7 +18,7 @@ import { ScanCodeActionProvider } from './scanCodeActions';
 import { ScanDiagnostics } from './scanDiagnostics';
 import { ScanEcr } from './scanEcr';
 import { ScanPresenter, type ScannedImageRef } from './scanPresenter';
-import { SourceStore } from './sourceStore';
+import { isStoredImage, SourceStore } from './sourceStore';
 import { describeAwsProblem } from '../../ecr/awsProblems';
 
 
@@ -244,20 +244,12 @@ export function scannedImageOf(arg: unknown): ScannedImageRef | undefined {
     const tag = node.kind === 'image' ? node.image.tags[0] : node.index.tags[0];
     return { connection: node.connection, repositoryName: node.repository.name, imageDigest: digestOf(node), ...(tag ? { tag } : {}) };
   }
-  const plain = arg as Partial<ScannedImageRef> | undefined;
-  if (
-    typeof plain === 'object' &&
-    plain !== null &&
-    typeof plain.connection?.profile === 'string' &&
-    typeof plain.connection.region === 'string' &&
-    typeof plain.repositoryName === 'string' &&
-    typeof plain.imageDigest === 'string'
-  ) {
+  if (isStoredImage(arg)) {
     return {
-      connection: { profile: plain.connection.profile, region: plain.connection.region },
-      repositoryName: plain.repositoryName,
-      imageDigest: plain.imageDigest,
-      ...(typeof plain.tag === 'string' ? { tag: plain.tag } : {}),
+      connection: { profile: arg.connection.profile, region: arg.connection.region },
+      repositoryName: arg.repositoryName,
+      imageDigest: arg.imageDigest,
+      ...(arg.tag !== undefined ? { tag: arg.tag } : {}),
     };
   }
   return undefined;

@@ -25,7 +25,8 @@ export function imageKey(image: StoredImage): string {
   return [image.connection.profile, image.connection.region, image.repositoryName, image.imageDigest].join('|');
 }
 
-function isStoredImage(value: unknown): value is StoredImage {
+/** The shape of an image reference, checked field by field (workspace state and command arguments are untyped). */
+export function isStoredImage(value: unknown): value is StoredImage {
   const image = value as Partial<StoredImage> | undefined;
   return (
     typeof image === 'object' &&

@@ -2,15 +2,10 @@
 // syntax is ECR_LOCAL_FAULTS'; see faults.ts). Plain text both ways, so `curl -X PUT --data
 // 'throttle:1' …/ecr-local/faults` is all a test or a person needs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from './http';
+import { readBodyOrRefuse, sendText } from './http';
 import { formatFaultSpec, parseFaultSpec, type FaultInjector } from './faults';
 
 export const FAULTS_PATH = '/ecr-local/faults';
-
-function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store', ...headers });
-  response.end(text);
-}
 
 export async function serveFaults(request: IncomingMessage, response: ServerResponse, faults: FaultInjector, log: (line: string) => void): Promise<void> {
   if (request.method === 'GET') {
@@ -25,11 +20,8 @@ export async function serveFaults(request: IncomingMessage, response: ServerResp
     });
     return;
   }
-  let body: string;
-  try {
-    body = await readBody(request);
-  } catch (error) {
-    sendText(response, 413, `${(error as Error).message}\n`);
+  const body = await readBodyOrRefuse(request, response);
+  if (body === undefined) {
     return;
   }
   const parsed = parseFaultSpec(body.trim());

@@ -5,14 +5,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFeed } from '../scanner/feed';
 import type { LiveFeed } from '../scanner/liveFeed';
-import { readBody, sendJson } from './http';
+import { readBodyOrRefuse, sendJson, sendText } from './http';
 
 export const FEED_PATH = '/ecr-local/feed';
-
-function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store', ...headers });
-  response.end(text);
-}
 
 export async function serveFeed(request: IncomingMessage, response: ServerResponse, feed: LiveFeed | undefined, log: (line: string) => void): Promise<void> {
   if (!feed) {
@@ -41,11 +36,8 @@ export async function serveFeed(request: IncomingMessage, response: ServerRespon
       });
       return;
   }
-  let body: string;
-  try {
-    body = await readBody(request);
-  } catch (error) {
-    sendText(response, 413, `${(error as Error).message}\n`);
+  const body = await readBodyOrRefuse(request, response);
+  if (body === undefined) {
     return;
   }
   let vulnerabilities: unknown;

@@ -1,4 +1,4 @@
-// Small HTTP helpers shared by the ECR and Inspector2 endpoints.
+// Small HTTP helpers shared by the ECR, Inspector2 and STS endpoints and ecr-local's own test hooks.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './apiError';
@@ -18,6 +18,22 @@ export async function readBody(request: IncomingMessage): Promise<string> {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A plain-text answer of ecr-local's test hooks (faults, feed), never cached. */
+export function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store', ...headers });
+  response.end(text);
+}
+
+/** The body of a test hook's request, or undefined once a 413 has been sent for a body too large. */
+export async function readBodyOrRefuse(request: IncomingMessage, response: ServerResponse): Promise<string | undefined> {
+  try {
+    return await readBody(request);
+  } catch (error) {
+    sendText(response, 413, `${(error as Error).message}\n`);
+    return undefined;
+  }
 }
 
 /**
