@@ -11,6 +11,17 @@ const PAGES = [
   [repository('team-b/api', { tagMutability: 'IMMUTABLE_WITH_EXCLUSION', tagMutabilityExclusions: ['dev-*'], encryption: { type: 'KMS', kmsKey: 'arn:aws:kms:k' } })],
 ];
 
+/** An index that has read every page of PAGES (three answers released). */
+async function scannedIndex(): Promise<RepositoryIndex> {
+  const fake = heldPager(PAGES);
+  const index = new RepositoryIndex(A, fake.pager);
+  index.ensure();
+  for (let page = 0; page < PAGES.length; page++) {
+    await fake.release();
+  }
+  return index;
+}
+
 describe('RepositoryIndex', () => {
   it('reads every page in order with pages of 1,000, answering searches from what it has read so far', async () => {
     const fake = heldPager(PAGES);
@@ -42,12 +53,7 @@ describe('RepositoryIndex', () => {
   });
 
   it('rebuilds each Repository exactly, including settings, dates and the rare ones with exclusions or a KMS key', async () => {
-    const fake = heldPager(PAGES);
-    const index = new RepositoryIndex(A, fake.pager);
-    index.ensure();
-    await fake.release();
-    await fake.release();
-    await fake.release();
+    const index = await scannedIndex();
     for (const repository of PAGES.flat()) {
       assert.deepEqual(index.find(repository.name), repository);
     }
@@ -55,12 +61,7 @@ describe('RepositoryIndex', () => {
   });
 
   it('matches every word of the query in any case, and caps the matches but counts them all', async () => {
-    const fake = heldPager(PAGES);
-    const index = new RepositoryIndex(A, fake.pager);
-    index.ensure();
-    await fake.release();
-    await fake.release();
-    await fake.release();
+    const index = await scannedIndex();
     const result = index.search(' TEAM  api ', 1);
     assert.deepEqual(result.matches.map((r) => r.name), ['team-a/api']);
     assert.equal(result.total, 2);
@@ -164,12 +165,7 @@ describe('RepositoryIndex', () => {
   });
 
   it('replace() keeps the index true after a change made elsewhere', async () => {
-    const fake = heldPager(PAGES);
-    const index = new RepositoryIndex(A, fake.pager);
-    index.ensure();
-    await fake.release();
-    await fake.release();
-    await fake.release();
+    const index = await scannedIndex();
     index.replace('team-a/web', repository('team-a/web', { scanOnPush: true }));
     assert.equal(index.find('team-a/web')?.scanOnPush, true);
     index.replace('team-a/api', undefined);
