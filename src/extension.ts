@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerLintingLazily } from './views/lint/lazyLinting';
 import { getLog } from './views/log';
+import { errorMessage, notify } from './views/notify';
 import { chooseProfiles } from './views/profileCommands';
 import { registerExplorer, VIEW_ID } from './views/explorer/registerExplorer';
 import type { ExplorerNode } from './views/explorer/explorerNodes';
@@ -74,11 +75,8 @@ async function reportErrors(command: () => Promise<void>): Promise<void> {
   try {
     await command();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     getLog().error(message);
-    const showLog = vscode.l10n.t('Show Log');
-    if ((await vscode.window.showErrorMessage(message, showLog)) === showLog) {
-      getLog().show();
-    }
+    notify(getLog(), 'error', message);
   }
 }

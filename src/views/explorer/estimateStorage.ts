@@ -1,6 +1,7 @@
 // "Estimate Storage Cost" on a region or repository: pages through DescribeImages with a
 // cancellable progress notification and keeps the result for the node's description and tooltip.
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { describeAwsProblem } from '../../ecr/awsProblems';
 import { formatBytes, formatUsd } from '../../ecr/format';
 import { estimateRegionStorage, estimateRepositoryStorage } from '../lazyEcr';
@@ -55,9 +56,6 @@ export async function estimateStorage(
     }
     const problem = describeAwsProblem(error, node.connection);
     log.error(`Storage estimate: ${problem.message}`);
-    const showLog = vscode.l10n.t('Show Log');
-    if ((await vscode.window.showErrorMessage(problem.message, showLog)) === showLog) {
-      log.show();
-    }
+    notify(log, 'error', problem.message);
   }
 }

@@ -2,6 +2,7 @@
 // (navigation, paging, filter, find, problems, storage) and the actions (actions/).
 import * as vscode from 'vscode';
 import { ENVIRONMENT_PROFILE } from '../../ecr/model';
+import { errorMessage, notify } from '../notify';
 import { chooseRegions } from '../profileCommands';
 import { registerExplorerActions } from './actions/registerActions';
 import { affectsConnections, affectsDrawing, repositoryLayout, setRepositoryLayout } from '../settings';
@@ -64,12 +65,9 @@ export function registerExplorer(context: vscode.ExtensionContext, log: vscode.L
       try {
         await command(...args);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         log.error(message);
-        const showLog = vscode.l10n.t('Show Log');
-        if ((await vscode.window.showErrorMessage(message, showLog)) === showLog) {
-          log.show();
-        }
+        notify(log, 'error', message);
       }
     };
 

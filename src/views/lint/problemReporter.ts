@@ -2,6 +2,7 @@
 // log, and a notification (with a way to the log) says how many there are. Linting goes on
 // without the wrong values.
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 
 export class ProblemReporter {
   private readonly told = new Set<string>();
@@ -17,15 +18,10 @@ export class ProblemReporter {
       this.told.add(problem);
       this.log.warn(`Linting configuration: ${problem}`);
     }
-    const showLog = vscode.l10n.t('Show Log');
     const message =
       fresh.length === 1
         ? vscode.l10n.t('Dockerfile linting: {0}', fresh[0]!)
         : vscode.l10n.t('Dockerfile linting: {0} problems in the settings or .hadolint.yaml; they are ignored until fixed.', fresh.length);
-    void vscode.window.showWarningMessage(message, showLog).then((choice) => {
-      if (choice === showLog) {
-        this.log.show();
-      }
-    });
+    notify(this.log, 'warning', message);
   }
 }

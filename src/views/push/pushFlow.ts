@@ -3,6 +3,7 @@
 // layers, say what went wrong with a way forward, then refresh and reveal the image in the ECR
 // view and hand it to the scan presenter (failOnSeverity turns its findings into a failure).
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { describeAwsProblem } from '../../ecr/awsProblems';
 import { SEVERITIES, type Severity } from '../../ecr/model';
 import type { CliFailure } from '../../push/model';
@@ -44,7 +45,7 @@ export async function pushToRepository(deps: PushDeps, request: PushRequest): Pr
   }
   if (refusal) {
     deps.log.warn(refusal);
-    offer(deps, 'error', refusal, [[vscode.l10n.t('Choose Another Tag'), request.chooseAnotherTag]]);
+    notify(deps.log, 'error', refusal, [[vscode.l10n.t('Choose Another Tag'), request.chooseAnotherTag]]);
     return { ...base, outcome: 'failed', reason: 'tag-exists', message: refusal };
   }
 
@@ -127,7 +128,7 @@ async function presentScan(deps: PushDeps, image: ScannedImageRef, label: string
   const threshold = failOnSeverity();
   const message = failedThresholdMessage(label, scan.result?.severityCounts ?? {}, threshold);
   deps.log.error(message);
-  offer(deps, 'error', message, [[vscode.l10n.t('Show Findings'), () => vscode.commands.executeCommand('ecrExplorer.showScanFindings', image)]]);
+  notify(deps.log, 'error', message, [[vscode.l10n.t('Show Findings'), () => vscode.commands.executeCommand('ecrExplorer.showScanFindings', image)]]);
   return { ...done, outcome: 'failed', reason: 'scan-threshold', message, scan };
 }
 
@@ -144,7 +145,7 @@ function awsFailure(deps: PushDeps, error: unknown, target: RepositoryNodeData, 
   const fix = problem.fixCommand ? ` (${vscode.l10n.t('fix: {0}', problem.fixCommand)})` : '';
   const message = `${doing}: ${problem.message}${fix}`;
   deps.log.error(`${message} [${problem.errorName ?? problem.kind}]`);
-  offer(deps, 'error', message, problem.retryable || problem.kind === 'expired-credentials' || problem.kind === 'sso-login' ? [[vscode.l10n.t('Retry'), request.retry]] : []);
+  notify(deps.log, 'error', message, problem.retryable || problem.kind === 'expired-credentials' || problem.kind === 'sso-login' ? [[vscode.l10n.t('Retry'), request.retry]] : []);
   return { ...base, outcome: 'failed', reason: 'aws', message };
 }
 
@@ -156,7 +157,7 @@ function repositoryGone(deps: PushDeps, target: RepositoryNodeData, base: Partia
     target.connection.profile,
   );
   deps.log.error(message);
-  offer(deps, 'error', message, [[vscode.l10n.t('Create Repository'), () => vscode.commands.executeCommand('ecrExplorer.createRepository', { kind: 'region', connection: target.connection })]]);
+  notify(deps.log, 'error', message, [[vscode.l10n.t('Create Repository'), () => vscode.commands.executeCommand('ecrExplorer.createRepository', { kind: 'region', connection: target.connection })]]);
   return { ...base, outcome: 'failed', reason: 'repository-not-found', message };
 }
 
@@ -164,7 +165,7 @@ function cliFailure(deps: PushDeps, failure: CliFailure | undefined, error: unkn
   if (!failure) {
     const message = vscode.l10n.t('The push of {0}:{1} failed: {2}', base.repository ?? '', base.tag ?? '', error instanceof Error ? error.message : String(error));
     deps.log.error(message);
-    offer(deps, 'error', message, []);
+    notify(deps.log, 'error', message, []);
     return { ...base, outcome: 'failed', reason: 'unknown', message };
   }
   if (failure.kind === 'repository-not-found') {
@@ -178,24 +179,7 @@ function cliFailure(deps: PushDeps, failure: CliFailure | undefined, error: unkn
       : failure.kind === 'tag-immutable'
         ? [[vscode.l10n.t('Choose Another Tag'), request.chooseAnotherTag]]
         : [];
-  offer(deps, 'error', failure.message, actions);
+  notify(deps.log, 'error', failure.message, actions);
   const reason: PushReason = failure.kind === 'cancelled' ? 'unknown' : failure.kind;
   return { ...base, outcome: 'failed', reason, message: failure.message };
-}
-
-/** A notification with actions and always "Show Log"; never awaited (the command ends with its work). */
-export function offer(deps: PushDeps, level: 'error' | 'warning', message: string, actions: ReadonlyArray<readonly [string, () => unknown]>): void {
-  const showLog = vscode.l10n.t('Show Log');
-  const labels = [...actions.map(([label]) => label), showLog];
-  const shown = level === 'error' ? vscode.window.showErrorMessage(message, ...labels) : vscode.window.showWarningMessage(message, ...labels);
-  void shown.then((answer) => {
-    if (answer === showLog) {
-      deps.log.show();
-      return;
-    }
-    const action = actions.find(([label]) => label === answer);
-    if (action) {
-      void Promise.resolve(action[1]()).catch((error: unknown) => deps.log.error(error instanceof Error ? error.message : String(error)));
-    }
-  });
 }

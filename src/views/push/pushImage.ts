@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { LocalImage } from '../../push/model';
 import { prompts } from '../explorer/prompts';
-import { offer, pushToRepository } from './pushFlow';
+import { notify } from '../notify';
+import { pushToRepository } from './pushFlow';
 import { CANCELLED, type PushDeps, type PushResult } from './pushDeps';
 import { describeLocalImage, newestLocalImagesFirst } from './pushModel';
 import type { PushDriver } from './pushServices';
@@ -27,7 +28,7 @@ export async function pushImage(deps: PushDeps, node?: unknown): Promise<PushRes
   }
   if (images.length === 0) {
     const message = vscode.l10n.t('There are no local images to push. Build one first, e.g. with "ECR: Build and Push…" on a Dockerfile.');
-    offer(deps, 'warning', message, []);
+    notify(deps.log, 'warning', message, []);
     return { outcome: 'failed', reason: 'no-local-images', message };
   }
   const image = await pickLocalImage(images);
@@ -76,7 +77,7 @@ export function refuseUntrusted(deps: PushDeps): PushResult | undefined {
     return undefined;
   }
   const message = vscode.l10n.t('Pushing and building run the container CLI: trust this workspace first (Manage Workspace Trust).');
-  offer(deps, 'warning', message, [[vscode.l10n.t('Manage Workspace Trust'), () => vscode.commands.executeCommand('workbench.trust.manage')]]);
+  notify(deps.log, 'warning', message, [[vscode.l10n.t('Manage Workspace Trust'), () => vscode.commands.executeCommand('workbench.trust.manage')]]);
   return { outcome: 'failed', reason: 'untrusted', message };
 }
 
@@ -91,7 +92,7 @@ export async function containerDriver(deps: PushDeps): Promise<PushDriver | Push
     const failure = deps.services.cliFailure(error);
     const message = failure?.message ?? (error instanceof Error ? error.message : String(error));
     deps.log.error(message);
-    offer(deps, 'error', message, [[vscode.l10n.t('Open Settings'), () => vscode.commands.executeCommand('workbench.action.openSettings', 'ecrExplorer.containerCli')]]);
+    notify(deps.log, 'error', message, [[vscode.l10n.t('Open Settings'), () => vscode.commands.executeCommand('workbench.action.openSettings', 'ecrExplorer.containerCli')]]);
     return { outcome: 'failed', reason: failure?.kind === 'cli-missing' ? 'cli-missing' : 'unknown', message };
   }
 }
@@ -105,6 +106,6 @@ export function driverFailed(deps: PushDeps, error: unknown, retry: () => Promis
   const message = failure?.message ?? (error instanceof Error ? error.message : String(error));
   deps.log.error(`${message}${failure?.detail ? ` [${failure.detail}]` : ''}`);
   const retryable = failure?.kind === 'daemon-unreachable' || failure?.kind === 'network';
-  offer(deps, 'error', message, retryable ? [[vscode.l10n.t('Retry'), retry]] : []);
+  notify(deps.log, 'error', message, retryable ? [[vscode.l10n.t('Retry'), retry]] : []);
   return { outcome: 'failed', reason: failure?.kind ?? 'unknown', message };
 }

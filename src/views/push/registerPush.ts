@@ -2,6 +2,7 @@
 // src/views/pushAndScanLazily.ts (which registers the commands at activation). Each resolves to a
 // PushResult (pushDeps.ts); the progress tap lets the integration tests follow and cancel a push.
 import * as vscode from 'vscode';
+import { errorMessage, notify } from '../notify';
 import { PUSH_COMMANDS, type PushCommandId } from '../commandIds';
 import type { Explorer } from '../explorer/registerExplorer';
 import { revealImage } from '../explorer/revealImage';
@@ -39,10 +40,9 @@ export function pushCommands(
       try {
         return await command(argument);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         log.error(message);
-        const showLog = vscode.l10n.t('Show Log');
-        void vscode.window.showErrorMessage(message, showLog).then((answer) => (answer === showLog ? log.show() : undefined));
+        notify(log, 'error', message);
         return { outcome: 'failed', reason: 'unknown', message };
       }
     };

@@ -4,6 +4,7 @@
 // commands end with.
 import * as vscode from 'vscode';
 import { SCAN_COMMANDS, type ScanCommandId } from '../commandIds';
+import { errorMessage, notify } from '../notify';
 import { reachesSeverity } from '../../scan';
 import type { ImageScanResult } from '../../scan/model';
 import type { ExplorerConnections } from '../explorer/connections';
@@ -119,10 +120,7 @@ export function registerScanViews(context: vscode.ExtensionContext, deps: ScanVi
       try {
         return await command(...args);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        log.error(message);
-        void vscode.window.showErrorMessage(message);
-        return { outcome: 'failed', message };
+        return fail(log, errorMessage(error));
       }
     };
 
@@ -233,7 +231,7 @@ export function registerScanViews(context: vscode.ExtensionContext, deps: ScanVi
 
 function fail(log: vscode.LogOutputChannel, message: string): ScanCommandResult {
   log.error(message);
-  void vscode.window.showErrorMessage(message);
+  notify(log, 'error', message);
   return { outcome: 'failed', message };
 }
 

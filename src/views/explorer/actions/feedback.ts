@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { describeAwsProblem } from '../../../ecr/awsProblems';
 import type { Connection } from '../../../ecr/model';
+import { notify } from '../../notify';
 import type { ActionResult, ExplorerActionDeps } from './actionDeps';
 
 const STATUS_MESSAGE_MS = 5000;
@@ -41,15 +42,7 @@ export function reportProblem(
 }
 
 function showError(deps: ExplorerActionDeps, message: string, retry?: () => Promise<unknown>): void {
-  const showLog = vscode.l10n.t('Show Log');
-  const retryLabel = vscode.l10n.t('Retry');
-  void vscode.window.showErrorMessage(message, ...(retry ? [retryLabel, showLog] : [showLog])).then((answer) => {
-    if (answer === showLog) {
-      deps.log.show();
-    } else if (answer === retryLabel && retry) {
-      void retry();
-    }
-  });
+  notify(deps.log, 'error', message, retry ? [[vscode.l10n.t('Retry'), retry]] : []);
 }
 
 export function failed(deps: ExplorerActionDeps, message: string, retry?: () => Promise<unknown>): ActionResult {
