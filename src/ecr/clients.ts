@@ -48,28 +48,23 @@ export class EcrClients {
 
   /** The client of `connection`, created on first use and kept until forget() or dispose(). */
   ecr(connection: Connection): ECRClient {
-    if (this.disposed) {
-      throw new Error('The ECR clients were disposed; the explorer is shutting down.');
-    }
-    const key = keyOf(connection);
-    let client = this.clients.get(key);
-    if (!client) {
-      client = this.createClient(connection);
-      this.clients.set(key, client);
-    }
-    return client;
+    return this.cached(this.clients, connection, () => this.createClient(connection));
   }
 
   /** The Inspector2 client of `connection` (same credentials, proxy, retries and request log as ecr()). */
   inspector(connection: Connection): Inspector2Client {
+    return this.cached(this.inspectorClients, connection, () => this.createInspectorClient(connection));
+  }
+
+  private cached<C>(clients: Map<string, C>, connection: Connection, create: () => C): C {
     if (this.disposed) {
       throw new Error('The ECR clients were disposed; the explorer is shutting down.');
     }
     const key = keyOf(connection);
-    let client = this.inspectorClients.get(key);
+    let client = clients.get(key);
     if (!client) {
-      client = this.createInspectorClient(connection);
-      this.inspectorClients.set(key, client);
+      client = create();
+      clients.set(key, client);
     }
     return client;
   }
