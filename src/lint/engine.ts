@@ -2,7 +2,7 @@
 // (by rule id or by any alias) and the suppression pragmas, and returns findings sorted by
 // position. It never throws: a rule that fails on some odd input is skipped for that input.
 import { canonicalId, isBuildKitId } from './aliases';
-import { buildModel, type DockerfileModel, type Instruction } from './model/dockerfile';
+import { buildModel, type DockerfileModel, type Instruction } from '../dockerfile/dockerfile';
 import { findPragmas, type Pragma } from './pragmas';
 import type { Report, ResolvedOptions, Rule } from './rule';
 import { allRules } from './rules/index';

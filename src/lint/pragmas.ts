@@ -9,7 +9,7 @@
 //   #trivy:ignore:AVD-DS-0002                    next instruction
 //   # dockerfile-utils: ignore                   next instruction, every rule
 import { canonicalId } from './aliases';
-import type { DockerfileModel } from './model/dockerfile';
+import type { DockerfileModel } from '../dockerfile/dockerfile';
 
 export type PragmaScope = 'next' | 'stage' | 'file';
 

@@ -1,6 +1,6 @@
 // What a rule module exports, and what it gets to look at. A rule is small: its meta, and a
 // check that reads the shared model and reports findings with their fixes.
-import type { DockerfileModel, Instruction } from './model/dockerfile';
+import type { DockerfileModel, Instruction } from '../dockerfile/dockerfile';
 import type { Fix, LabelFormat, Range, RuleMeta, Severity } from './types';
 
 export interface ResolvedOptions {

@@ -4,7 +4,7 @@
 // rather than duplicated; file-wide pragmas go after the parser directives (a comment above
 // `# escape=` would turn the directive into a plain comment).
 import { canonicalId, isHadolintId } from './aliases';
-import { buildModel, type DockerfileModel } from './model/dockerfile';
+import { buildModel, type DockerfileModel } from '../dockerfile/dockerfile';
 import { parsePragmaLine, type Pragma } from './pragmas';
 import type { Finding, Fix, TextEdit } from './types';
 

@@ -1,8 +1,8 @@
 // "Move to a newer base tag": the edit that swaps the tag of a FROM's image, keeping its registry
 // and repository as written and dropping a digest (a digest pins the old image). Which tag to
 // move to is the view's choice (it knows the repository's tags and their scans).
-import { buildModel } from '../lint/model/dockerfile';
-import type { Fix } from '../lint/types';
+import { buildModel } from '../dockerfile/dockerfile';
+import type { Fix } from '../dockerfile/types';
 
 /** Docker's tag grammar. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;

@@ -13,10 +13,10 @@
 // (memoised per package and per file), so 10,000 findings map in milliseconds. Nothing here throws on a malformed Dockerfile: what
 // cannot be placed (no FROM at all) is returned as `unmapped`.
 import type { Severity } from '../ecr/model';
-import { buildModel, type DockerfileModel, type Instruction, type Script, type Stage } from '../lint/model/dockerfile';
-import { isInstall, packageCommand, type Manager } from '../lint/model/packages';
-import type { ShellWord } from '../lint/model/shell';
-import type { Fix, Range, TextEdit } from '../lint/types';
+import { buildModel, type DockerfileModel, type Instruction, type Script, type Stage } from '../dockerfile/dockerfile';
+import { isInstall, packageCommand, type Manager } from '../dockerfile/packages';
+import type { ShellWord } from '../dockerfile/shell';
+import type { Fix, Range, TextEdit } from '../dockerfile/types';
 import { readFields, type FindingFields } from './findingFields';
 import { lineMessage } from './lineMessage';
 import type { ScanFinding } from './model';

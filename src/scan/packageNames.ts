@@ -8,7 +8,7 @@
 // names that same package: that openssl's source package built libssl3 is not in the Dockerfile's
 // text, so a guess would put findings on wrong lines. Only pip (PEP 503: case, "-", "_" and "."
 // are the same) and npm (lower case) names are normalised, as their registries do.
-import type { Manager } from '../lint/model/packages';
+import type { Manager } from '../dockerfile/packages';
 import type { ScanFinding } from './model';
 
 export type PackageFamily = 'os' | 'pip' | 'npm' | 'gem' | 'go' | 'java' | 'other';

@@ -1,7 +1,7 @@
 // Maps an image reference to the release cycles in the end-of-life table: the image's own
 // product (node:18 → Node.js 18) and the OS its tag names (node:18-alpine3.17 → Alpine 3.17,
 // python:3.8-slim-bookworm → Debian 12). Floating tags (lts, current, alpine, slim) match nothing.
-import { shortName, type ImageRef } from '../model/image';
+import { shortName, type ImageRef } from '../../dockerfile/image';
 import { EOL_PRODUCTS, type EolCycle, type EolProduct } from './table';
 
 export interface EolMatch {

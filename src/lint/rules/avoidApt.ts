@@ -1,6 +1,6 @@
 // avoid-apt: apt's command-line interface is meant for people and warns that it is not stable for
 // scripts; apt-get (and apt-cache) are the scriptable equivalents.
-import { programOf } from '../model/shell';
+import { programOf } from '../../dockerfile/shell';
 import type { Rule } from '../rule';
 import { fix, runInstructions } from './util';
 

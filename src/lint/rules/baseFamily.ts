@@ -1,6 +1,6 @@
 // Which OS family an image is built on, guessed from its name and tag, so a fix can write the
 // user-creation commands that exist there (useradd, adduser -S, shadow-utils first…).
-import { shortName, type ImageRef } from '../model/image';
+import { shortName, type ImageRef } from '../../dockerfile/image';
 
 export type Family = 'debian' | 'alpine' | 'rhel' | 'rhel-minimal' | 'amazon' | 'distroless' | 'scratch' | 'windows' | 'unknown';
 

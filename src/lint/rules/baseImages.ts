@@ -1,7 +1,7 @@
 // The FROM lines whose image comes from a registry (not scratch, not an earlier stage, not a
 // variable without default): what the base-image rules look at.
-import type { Stage } from '../model/dockerfile';
-import type { ImageRef } from '../model/image';
+import type { Stage } from '../../dockerfile/dockerfile';
+import type { ImageRef } from '../../dockerfile/image';
 import type { Range } from '../types';
 
 export interface BaseImage {

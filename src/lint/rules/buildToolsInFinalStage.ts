@@ -1,7 +1,7 @@
 // build-tools-in-final-stage: compilers, build-essential and -dev/-devel packages in the shipped
 // image add hundreds of packages (and their CVEs) and give an attacker a toolchain. Build in an
 // earlier stage and copy only the result.
-import { isInstall, packageCommand } from '../model/packages';
+import { isInstall, packageCommand } from '../../dockerfile/packages';
 import type { Rule } from '../rule';
 import { packageUses } from './util';
 

@@ -1,6 +1,6 @@
 // cd-instead-of-workdir: `cd` in a RUN only lasts for that RUN; later instructions still run in
 // the old directory, which surprises readers. WORKDIR changes it for good and documents it.
-import { programOf } from '../model/shell';
+import { programOf } from '../../dockerfile/shell';
 import type { Rule } from '../rule';
 import { runInstructions } from './util';
 

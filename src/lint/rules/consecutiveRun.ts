@@ -1,6 +1,6 @@
 // consecutive-run: each RUN makes a layer; merging consecutive ones keeps the image smaller and
 // lets cleanup in the same layer take effect.
-import type { Instruction } from '../model/dockerfile';
+import type { Instruction } from '../../dockerfile/dockerfile';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {

@@ -1,6 +1,6 @@
 // copy-relative-without-workdir: a relative COPY destination lands in whatever working directory
 // the base image sets, unless this stage (or one it is built FROM) sets a WORKDIR first.
-import type { Stage } from '../model/dockerfile';
+import type { Stage } from '../../dockerfile/dockerfile';
 import type { Rule } from '../rule';
 import { isAbsolutePath } from './workdirRelative';
 

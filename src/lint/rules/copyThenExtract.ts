@@ -1,6 +1,6 @@
 // copy-then-extract: an archive that is copied and then unpacked in RUN stays in a layer; ADD
 // extracts a local tar archive in one step without keeping it.
-import { programOf } from '../model/shell';
+import { programOf } from '../../dockerfile/shell';
 import type { Rule } from '../rule';
 import { ARCHIVE } from './preferCopy';
 

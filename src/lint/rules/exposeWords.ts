@@ -1,7 +1,7 @@
 // The words of every EXPOSE instruction, and the two halves of such a word, port (or range) and
 // optional protocol, which the EXPOSE rules check separately.
-import type { DockerfileModel, Instruction } from '../model/dockerfile';
-import type { Word } from '../model/words';
+import type { DockerfileModel, Instruction } from '../../dockerfile/dockerfile';
+import type { Word } from '../../dockerfile/words';
 
 export interface ExposeWord {
   readonly instruction: Instruction;

@@ -1,9 +1,9 @@
 // hardcoded-credential: a key or token written into the Dockerfile itself (any instruction,
 // heredoc bodies included) is in the image layers or metadata, in the repository history and in
 // every build log. Patterns are the well-known, low-false-positive formats.
-import type { Instruction } from '../model/dockerfile';
-import type { MappedText } from '../model/mapped';
-import { programOf } from '../model/shell';
+import type { Instruction } from '../../dockerfile/dockerfile';
+import type { MappedText } from '../../dockerfile/mapped';
+import { programOf } from '../../dockerfile/shell';
 import type { Rule, RuleContext } from '../rule';
 
 interface Pattern {

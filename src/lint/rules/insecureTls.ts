@@ -1,8 +1,8 @@
 // insecure-tls: switching off certificate checks (curl -k, wget --no-check-certificate, pip
 // --trusted-host, NODE_TLS_REJECT_UNAUTHORIZED=0, strict-ssl false, sslverify=0…) lets anyone on
 // the network path substitute what the build downloads.
-import type { Instruction, Script } from '../model/dockerfile';
-import { programOf, type ShellWord } from '../model/shell';
+import type { Instruction, Script } from '../../dockerfile/dockerfile';
+import { programOf, type ShellWord } from '../../dockerfile/shell';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix } from '../types';
 import { fix, removeWord, runInstructions } from './util';

@@ -1,6 +1,6 @@
 // invalid-default-arg-in-from: a FROM that names a valid image only when every build passes
 // --build-arg breaks the plain build; the ARG defaults alone must give a valid reference.
-import { AUTOMATIC_PLATFORM_ARGS } from '../model/dockerfile';
+import { AUTOMATIC_PLATFORM_ARGS } from '../../dockerfile/dockerfile';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {

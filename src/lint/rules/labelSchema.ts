@@ -1,6 +1,6 @@
 // label-schema: hadolint's label-schema and strict-labels configuration: required labels, their
 // formats, no others. Each finding carries the hadolint code of its own case.
-import type { Instruction } from '../model/dockerfile';
+import type { Instruction } from '../../dockerfile/dockerfile';
 import type { Rule } from '../rule';
 import type { LabelFormat } from '../types';
 

@@ -1,6 +1,6 @@
 // maintainer-deprecated: MAINTAINER is deprecated and the standard tooling does not show it; the
 // OCI authors label carries the same information where tools look for it.
-import type { Instruction } from '../model/dockerfile';
+import type { Instruction } from '../../dockerfile/dockerfile';
 import type { Rule } from '../rule';
 import { fix, replace } from './util';
 

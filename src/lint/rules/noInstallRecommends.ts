@@ -1,6 +1,6 @@
 // no-install-recommends: apt-get installs "recommended" packages by default, often dozens of
 // unneeded packages (and their vulnerabilities) per image.
-import { hasOption, isInstall } from '../model/packages';
+import { hasOption, isInstall } from '../../dockerfile/packages';
 import type { Rule } from '../rule';
 import { fix, packageUses, runInstructions } from './util';
 

@@ -1,6 +1,6 @@
 // non-interactive-install: without -y the package manager stops to ask for confirmation and the
 // build fails (or, with some managers, silently installs nothing).
-import { hasOption, isInstall } from '../model/packages';
+import { hasOption, isInstall } from '../../dockerfile/packages';
 import type { Rule } from '../rule';
 import { fix, packageUses, runInstructions } from './util';
 

@@ -1,9 +1,9 @@
 // package-cache-not-cleaned: package indexes and download caches left in a layer make the
 // shipped image bigger (and slower to pull and scan) for no benefit. Checked in the final stage;
 // RUN --mount=type=cache keeps the cache out of the layer and is accepted.
-import type { Instruction, Script } from '../model/dockerfile';
-import { hasOption, isInstall, type PackageCommand } from '../model/packages';
-import { programOf } from '../model/shell';
+import type { Instruction, Script } from '../../dockerfile/dockerfile';
+import { hasOption, isInstall, type PackageCommand } from '../../dockerfile/packages';
+import { programOf } from '../../dockerfile/shell';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { fix, packageUses } from './util';

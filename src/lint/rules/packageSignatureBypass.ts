@@ -1,6 +1,6 @@
 // package-signature-bypass: package managers verify signatures so a mirror or a network attacker
 // cannot slip in a modified package; these flags switch that off.
-import { programOf } from '../model/shell';
+import { programOf } from '../../dockerfile/shell';
 import type { Rule } from '../rule';
 import { fix, removeWord, runInstructions } from './util';
 

@@ -2,8 +2,8 @@
 // whatever version the repository has that day; the build is not reproducible and can pick up a
 // breaking or compromised release. One rule for every manager, each finding with its manager's
 // hadolint id so `# hadolint ignore=DL3008` still only silences apt.
-import type { Manager, PackageCommand } from '../model/packages';
-import { hasOption, isInstall } from '../model/packages';
+import type { Manager, PackageCommand } from '../../dockerfile/packages';
+import { hasOption, isInstall } from '../../dockerfile/packages';
 import type { Rule } from '../rule';
 import { packageUses, runInstructions } from './util';
 

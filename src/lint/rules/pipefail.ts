@@ -1,6 +1,6 @@
 // pipefail: a pipe fails only when its last command fails, so a failed download before | tar lets
 // the build carry on with broken output; SHELL with -o pipefail makes every command count.
-import { rootImage, type Instruction } from '../model/dockerfile';
+import { rootImage, type Instruction } from '../../dockerfile/dockerfile';
 import type { Rule } from '../rule';
 import { familyOf } from './baseFamily';
 import { fix, insertLinesBefore } from './util';

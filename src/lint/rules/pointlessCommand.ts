@@ -1,6 +1,6 @@
 // pointless-command: commands that make no sense while building an image (there is no init
 // system, no terminal and no running services): ssh, vim, shutdown, service, ps, top, kill, mount.
-import { programOf } from '../model/shell';
+import { programOf } from '../../dockerfile/shell';
 import type { Rule } from '../rule';
 import { runInstructions } from './util';
 

@@ -1,8 +1,8 @@
 // The program each simple command of a RUN runs (useradd, wget, ln…), for the rules that look at
 // what a command runs. Plain RUN only: ONBUILD RUN triggers are not included (runInstructions in
 // util.ts collects those for the rules that want them).
-import type { Instruction, Script } from '../model/dockerfile';
-import { programOf, type Program, type ShellCommand } from '../model/shell';
+import type { Instruction, Script } from '../../dockerfile/dockerfile';
+import { programOf, type Program, type ShellCommand } from '../../dockerfile/shell';
 
 export interface ProgramUse {
   readonly instruction: Instruction;

@@ -1,6 +1,6 @@
 // remote-script-pipe: `curl … | sh`, `bash <(curl …)`, `sh -c "$(wget -O- …)"` run whatever the
 // server returns at build time, unreviewed and unverified, with the build's (root) rights.
-import { programOf, type ShellCommand } from '../model/shell';
+import { programOf, type ShellCommand } from '../../dockerfile/shell';
 import type { Rule } from '../rule';
 import { runInstructions } from './util';
 

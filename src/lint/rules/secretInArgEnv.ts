@@ -2,7 +2,7 @@
 // `docker inspect`) and in build logs; a password passed that way is readable by anyone who can
 // pull the image. The three anchors disagree on names, so each finding carries the ids of the
 // anchors that would flag that name.
-import type { Instruction } from '../model/dockerfile';
+import type { Instruction } from '../../dockerfile/dockerfile';
 import type { Rule } from '../rule';
 
 const HADOLINT_NAMES = new Set(

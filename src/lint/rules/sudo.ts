@@ -1,6 +1,6 @@
 // sudo: builds already run as root until USER changes it; sudo in an image only adds a setuid
 // binary and a TTY/signal-handling layer, and it invites images that keep sudo for later use.
-import { programOf } from '../model/shell';
+import { programOf } from '../../dockerfile/shell';
 import type { Rule } from '../rule';
 import { fix, runInstructions } from './util';
 

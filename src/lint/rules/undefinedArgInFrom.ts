@@ -1,6 +1,6 @@
 // undefined-arg-in-from: FROM sees only the ARGs declared before the first FROM (and the automatic
 // platform ARGs), so any other variable in FROM is always empty.
-import { AUTOMATIC_PLATFORM_ARGS } from '../model/dockerfile';
+import { AUTOMATIC_PLATFORM_ARGS } from '../../dockerfile/dockerfile';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {

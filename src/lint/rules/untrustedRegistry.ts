@@ -1,7 +1,7 @@
 // untrusted-registry: with trustedRegistries configured (settings or .hadolint.yaml), images may
 // only come from those registries: FROM, COPY --from=<image> and RUN --mount from=<image>.
-import { effectiveRegistry, parseImageRef } from '../model/image';
-import type { Instruction } from '../model/dockerfile';
+import { effectiveRegistry, parseImageRef } from '../../dockerfile/image';
+import type { Instruction } from '../../dockerfile/dockerfile';
 import type { Range } from '../types';
 import type { Rule, RuleContext } from '../rule';
 

@@ -1,6 +1,6 @@
 // update-alone: `RUN apt-get update` in its own instruction is cached by the builder; a later
 // `RUN apt-get install` then uses a stale index and installs outdated (or missing) packages.
-import { isInstall, packageCommand } from '../model/packages';
+import { isInstall, packageCommand } from '../../dockerfile/packages';
 import type { Rule } from '../rule';
 import { runInstructions } from './util';
 

@@ -1,7 +1,7 @@
 // user-root: the shipped image (the final stage, and the stages it is built FROM) must not run
 // as root: neither a last `USER root`/`USER 0` nor no USER at all on a base image that runs as
 // root by default.
-import { rootImage, type Instruction, type Stage } from '../model/dockerfile';
+import { rootImage, type Instruction, type Stage } from '../../dockerfile/dockerfile';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix, FixPrompt } from '../types';
 import { CREATED_UID, createUserCommand, familyLabel, familyOf } from './baseFamily';

@@ -1,8 +1,8 @@
 // Helpers rules share: edits that insert or replace lines, indentation, the package commands
 // of a RUN, and a stable way to describe a fix.
-import type { DockerfileModel, Instruction, Script } from '../model/dockerfile';
-import { packageCommand, type PackageCommand } from '../model/packages';
-import type { ShellCommand, ShellWord } from '../model/shell';
+import type { DockerfileModel, Instruction, Script } from '../../dockerfile/dockerfile';
+import { packageCommand, type PackageCommand } from '../../dockerfile/packages';
+import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
 import type { Fix, FixPrompt, Range, TextEdit } from '../types';
 
 export function indentOf(model: DockerfileModel, line: number): string {

@@ -1,6 +1,6 @@
 // wget-and-curl: a stage that downloads with both wget and curl ships two packages (and their
 // vulnerabilities) where one would do.
-import type { Instruction } from '../model/dockerfile';
+import type { Instruction } from '../../dockerfile/dockerfile';
 import type { Rule } from '../rule';
 import { programUses } from './programUses';
 

@@ -2,8 +2,8 @@
 // parsed the way ECR users write references (src/ecr/imageReference.ts), with the line and the
 // range of the image word for a hover and a CodeLens.
 import { parseImageReference, type ImageReference } from '../../ecr/imageReference';
-import { buildModel } from '../../lint/model/dockerfile';
-import type { Range } from '../../lint/types';
+import { buildModel } from '../../dockerfile/dockerfile';
+import type { Range } from '../../dockerfile/types';
 
 export interface FromReference {
   /** 0-based line of the FROM keyword. */

@@ -3,7 +3,7 @@
 // on a FROM line "Move to a newer base tag" when a newer tagged image of that ECR repository has
 // a completed scan without some of the line's findings.
 import * as vscode from 'vscode';
-import type { Fix } from '../../lint/types';
+import type { Fix } from '../../dockerfile/types';
 import { fromTagFix, type LineFindings } from '../../scan';
 import { toRange } from '../lint/diagnostics';
 import { SCAN_SOURCES } from './diagnosticModel';

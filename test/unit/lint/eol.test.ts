@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { cycleForVersion, daysUntil, eolMatches, productForImage, supportedCycles } from '../../../src/lint/eol/lookup';
 import { EOL_PRODUCTS, EOL_TABLE_CHECKED } from '../../../src/lint/eol/table';
-import { parseImageRef } from '../../../src/lint/model/image';
+import { parseImageRef } from '../../../src/dockerfile/image';
 import { TODAY } from './ruleTester';
 
 function cycles(image: string): string[] {

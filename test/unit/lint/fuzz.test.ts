@@ -4,7 +4,7 @@
 // unterminated heredocs.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { applyEdits, withPromptValue } from '../../../src/lint/applyEdits';
+import { applyEdits, withPromptValue } from '../../../src/dockerfile/applyEdits';
 import { lint } from '../../../src/lint/engine';
 import { suppressionFixes } from '../../../src/lint/suppress';
 import type { Finding } from '../../../src/lint/types';

@@ -2,7 +2,7 @@
 // finding of that rule) and invalid ones, where «…» marks each expected finding's range, with
 // the message matched loosely and, for fixes, the text after applying the fix.
 import * as assert from 'node:assert/strict';
-import { applyEdits, withPromptValue } from '../../../src/lint/applyEdits';
+import { applyEdits, withPromptValue } from '../../../src/dockerfile/applyEdits';
 import { lint } from '../../../src/lint/engine';
 import type { Finding, LintOptions, Range } from '../../../src/lint/types';
 

@@ -1,7 +1,7 @@
 // The "suppress on this line / in this file" quick fixes: which pragma they write, where, and
 // that applying them silences exactly that finding.
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../../src/lint/applyEdits';
+import { applyEdits } from '../../../src/dockerfile/applyEdits';
 import { lint } from '../../../src/lint/engine';
 import { suppressionFixes } from '../../../src/lint/suppress';
 import type { Finding } from '../../../src/lint/types';

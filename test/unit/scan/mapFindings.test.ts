@@ -1,7 +1,7 @@
 // The finding-to-line mapper on a table of Dockerfiles: which line each finding lands on, with
 // which anchor, message and fixes, and what it does with Dockerfiles it cannot place anything on.
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../../src/lint/applyEdits';
+import { applyEdits } from '../../../src/dockerfile/applyEdits';
 import { mapFindingsToDockerfile, type LineFindings } from '../../../src/scan/mapFindings';
 import type { ScanFinding } from '../../../src/scan/model';
 import { lang, lineText, os } from './findingFixtures';

@@ -1,7 +1,7 @@
 // Severity helpers (counts, worst, the failOnSeverity threshold, "1 CRITICAL, 2 HIGH"), version
 // ordering for choosing the fix that covers several findings, and the base-tag fix.
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../../src/lint/applyEdits';
+import { applyEdits } from '../../../src/dockerfile/applyEdits';
 import { fromTagFix } from '../../../src/scan/fromTagFix';
 import { formatCounts, reachesSeverity, severityCounts, worstSeverity } from '../../../src/scan/severity';
 import { compareVersions, highestVersion } from '../../../src/scan/versionOrder';

@@ -1,7 +1,7 @@
 // A piece of logical text (an instruction with its line continuations joined and embedded comment
 // lines dropped, or a heredoc body) that remembers where each character came from in the document,
 // so a rule can report on a slice of the logical text and still point at the right columns.
-import type { Position, Range } from '../types';
+import type { Position, Range } from './types';
 
 export class MappedText {
   /** Flat triples: logical offset where a segment starts, its document line, its start character. */

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { DockerfileParser } from 'dockerfile-ast';
 import * as fc from 'fast-check';
-import { buildModel } from '../../../src/lint/model/dockerfile';
-import { parseShell, programOf } from '../../../src/lint/model/shell';
+import { buildModel } from '../../../src/dockerfile/dockerfile';
+import { parseShell, programOf } from '../../../src/dockerfile/shell';
 
 const FRAGMENTS = [
   'FROM node:20 AS build', 'from alpine', 'RUN apt-get update && \\\n    apt-get install -y curl', 'RUN a \\\n# inner comment\n  b', 'RUN a \\\n\n  b',

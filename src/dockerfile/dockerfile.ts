@@ -1,7 +1,7 @@
 // The shared model of one Dockerfile, built once per lint: instructions with their logical text,
 // stages (FROM with ARG-resolved image, alias, parent stage), the final stage, and lazily the
 // words, flags, exec form and shell commands each rule asks for.
-import type { Range } from '../types';
+import type { Range } from './types';
 import { MappedText } from './mapped';
 import { scan, type Directive, type HeredocBody, type RawInstruction } from './scan';
 import { parseShell, type ShellCommand } from './shell';

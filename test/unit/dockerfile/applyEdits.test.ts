@@ -1,6 +1,6 @@
 // applyEdits: the helper the tests (and the CLI) use to apply a fix's TextEdits to a string.
 import * as assert from 'node:assert/strict';
-import { applyEdits, lineStarts, withPromptValue } from '../../../src/lint/applyEdits';
+import { applyEdits, lineStarts, withPromptValue } from '../../../src/dockerfile/applyEdits';
 
 const at = (line: number, character: number) => ({ line, character });
 

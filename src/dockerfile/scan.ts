@@ -2,7 +2,7 @@
 // way BuildKit reads it: directives only at the very top, `\` (or the escape directive's
 // character) at the end of a line continues the instruction, comment and empty lines inside a
 // continuation are dropped, and RUN/COPY/ADD heredocs (`<<EOF` … `EOF`) take the lines after the
-// instruction. We scan the text ourselves rather than through dockerfile-ast's parser: its parse
+
 // alone costs about half of dockerfile-utils' validate() (measured: 1.1 ms of 2.4 ms for a
 // 100-line file, 3.6 ms for 300 lines), which leaves no room for the rules within our budget.
 import { MappedText } from './mapped';
